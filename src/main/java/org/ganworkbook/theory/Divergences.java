@@ -159,6 +159,9 @@ public final class Divergences {
 
     /** jsdTerm from log-densities; log m = logsumexp(log p, log q) - log 2. */
     static double jsdTermLog(double logP, double logQ) {
+        if (logP == logQ) {
+            return 0; // exact, where the formula would leave rounding residue of order 1e-18
+        }
         double logM = SpecialFunctions.logSumExp(logP, logQ) - LOG2;
         return 0.5 * (klTermLog(logP, logM) + klTermLog(logQ, logM));
     }

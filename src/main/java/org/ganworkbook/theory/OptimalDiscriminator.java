@@ -59,6 +59,20 @@ public final class OptimalDiscriminator {
         return x -> dStarFromLogs(pData.logPdf(x), pG.logPdf(x));
     }
 
+    /**
+     * The optimal discriminator's logit, x -&gt; log p_data(x) - log p_g(x), so that D* = sigmoid(logit):
+     * the log density ratio, which is what a discriminator's pre-sigmoid output learns. 0 where both
+     * densities vanish (D* = 1/2), +-infinity where only one does. Use it with
+     * {@link ValueFunction#integratedFromLogits} to avoid D* rounding to exactly 0 or 1 in the tails.
+     */
+    public static DoubleUnaryOperator logitOf(Density1d pData, Density1d pG) {
+        return x -> {
+            double lp = pData.logPdf(x);
+            double lq = pG.logPdf(x);
+            return lp == Double.NEGATIVE_INFINITY && lq == Double.NEGATIVE_INFINITY ? 0 : lp - lq;
+        };
+    }
+
     /** D*(x_i) on every grid point, a new array. */
     public static double[] onGrid(Density1d pData, Density1d pG, Grid1d grid) {
         return grid.eval(of(pData, pG));

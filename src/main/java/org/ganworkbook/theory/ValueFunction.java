@@ -16,6 +16,9 @@ import org.ganworkbook.sampling.SpecialFunctions;
  * V is estimated by Monte Carlo (sample means with a standard error) or by integration on a
  * {@link Grid1d}. Convention: a term whose density weight is 0 contributes 0, even where log D = -infinity
  * (0 log 0 = 0); where the weight is positive and D = 0 (or D = 1 for the fake term) V = -infinity.
+ * A discriminator given as a probability rounds to exactly 1 once its logit passes about 37 (17 in float),
+ * so a saturated D, or D* far in the tails, makes the probability versions return -infinity; the
+ * {@code ...FromLogits} versions take D's logit a (D = sigmoid(a)) and stay exact.
  */
 public final class ValueFunction {
 
@@ -86,9 +89,53 @@ public final class ValueFunction {
         return grid.integrate(f);
     }
 
-    /** C(G) from density values on the grid (arrays not modified). */
+    /**
+     * C(G) from density values on the grid: integral of p log(p/(p+q)) + q log(q/(p+q)) (arrays not modified).
+     * Written directly rather than through D* = p/(p+q), which rounds to exactly 1 where q/p &lt; 1e-16.
+     */
     public static double cOfG(double[] pData, double[] pG, Grid1d grid) {
-        return integrated(pData, pG, OptimalDiscriminator.of(pData, pG), grid);
+        if (pData.length != grid.n() || pG.length != grid.n()) {
+            throw new IllegalArgumentException("pData and pG need one value per grid point (" + grid.n() + "), got "
+                    + pData.length + " and " + pG.length);
+        }
+        double[] f = new double[grid.n()];
+        for (int i = 0; i < f.length; i++) {
+            double p = pData[i];
+            double q = pG[i];
+            if (!(p >= 0) || !(q >= 0)) {
+                throw new IllegalArgumentException("densities must be >= 0; at index " + i + " pData=" + p + ", pG=" + q);
+            }
+            double s = p + q;
+            f[i] = (p == 0 ? 0 : p * Math.log(p / s)) + (q == 0 ? 0 : q * Math.log(q / s));
+        }
+        return grid.integrate(f);
+    }
+
+    /**
+     * V(D, G) for a discriminator given by its logit a(x), D = sigmoid(a):
+     * integral [p_data log sigmoid(a) + p_g log sigmoid(-a)] = -integral [p_data softplus(-a) + p_g softplus(a)].
+     * Exact for any logit, where a probability D would round to exactly 0 or 1 (a saturated sigmoid, or
+     * D* far in the tails) and make {@link #integrated} return -infinity.
+     *
+     * @param logit x -&gt; a(x), e.g. {@link OptimalDiscriminator#logitOf} or a network's pre-sigmoid output
+     */
+    public static double integratedFromLogits(Density1d pData, Density1d pG, DoubleUnaryOperator logit, Grid1d grid) {
+        double[] f = new double[grid.n()];
+        for (int i = 0; i < f.length; i++) {
+            double x = grid.x(i);
+            f[i] = logitIntegrand(pData.pdf(x), pG.pdf(x), logit.applyAsDouble(x));
+        }
+        return grid.integrate(f);
+    }
+
+    /** p log sigmoid(a) + q log sigmoid(-a), with 0 weight giving 0 even for infinite a. */
+    static double logitIntegrand(double p, double q, double a) {
+        if (Double.isNaN(a)) {
+            throw new IllegalArgumentException("the logit is NaN");
+        }
+        double real = p == 0 ? 0 : -p * Saturation.softplus(-a);
+        double fake = q == 0 ? 0 : -q * Saturation.softplus(a);
+        return real + fake;
     }
 
     /** Theorem 1's right-hand side: -log 4 + 2 JSD. */
@@ -119,10 +166,38 @@ public final class ValueFunction {
         for (int j = 0; j < fake.length; j++) {
             fake[j] = Math.log1p(-checkD(d.applyAsDouble(xFake[j])));
         }
+        return estimate(real, fake);
+    }
+
+    private static MonteCarloEstimate estimate(double[] real, double[] fake) {
         double mr = mean(real);
         double mf = mean(fake);
         double se = Math.sqrt(sampleVariance(real, mr) / real.length + sampleVariance(fake, mf) / fake.length);
         return new MonteCarloEstimate(mr + mf, se, Math.min(real.length, fake.length));
+    }
+
+    /**
+     * Monte Carlo V for a discriminator given by its logit: mean log sigmoid(a(xReal)) + mean log sigmoid(-a(xFake)),
+     * exact where a probability D would saturate to 0 or 1.
+     *
+     * @param xReal samples x ~ p_data. Not modified.
+     * @param xFake samples G(z). Not modified.
+     * @param logit x -&gt; a(x), D = sigmoid(a)
+     */
+    public static MonteCarloEstimate monteCarloFromLogits(double[] xReal, double[] xFake, DoubleUnaryOperator logit) {
+        if (xReal.length < 2 || xFake.length < 2) {
+            throw new IllegalArgumentException("need at least 2 real and 2 fake samples, got " + xReal.length + " and "
+                    + xFake.length);
+        }
+        double[] real = new double[xReal.length];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = Saturation.logSigmoid(logit.applyAsDouble(xReal[i]));
+        }
+        double[] fake = new double[xFake.length];
+        for (int j = 0; j < fake.length; j++) {
+            fake[j] = Saturation.logSigmoid(-logit.applyAsDouble(xFake[j]));
+        }
+        return estimate(real, fake);
     }
 
     /**
