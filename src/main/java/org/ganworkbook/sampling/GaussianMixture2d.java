@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
  * A mixture of isotropic 2-D Gaussians, p(x) = sum_k w_k N(x; c_k, sigma_k^2 I), and in particular the
  * "Gaussians on a ring" target used to show mode collapse.
  *
- * <p>The paper (§6, disadvantages) warns that G must not be trained too much without updating D, "in order
- * to avoid the Helvetica scenario in which G collapses too many values of z to the same value of x". The
+ * <p>The paper (§6, disadvantages) warns against training G for long without updating D: G may then send
+ * many values of z to the same x, which the paper calls the "Helvetica scenario". The
  * ring of {@link #ring(int, double, double) K modes} makes that visible and countable: a collapsed G puts
  * its samples on few modes ({@code theory.ModeCoverage} counts them). The ring with 8 modes, radius 2 and
  * sigma 0.02 ({@link #ring8()}) is the setting later papers standardised on (Metz et al. 2016, unrolled GANs);

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * The noise prior p_z of the generator: every coordinate of z is drawn i.i.d. from this 1-D density
- * (paper §3: "we define a prior on input noise variables p_z(z)").
+ * (paper §3: G learns p_g over data x by mapping noise z drawn from a fixed prior p_z).
  *
  * <p>The released configs use two priors, each with variance 1 per coordinate
  * (see {@code reference/paper-setup.md}):

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 /**
  * The density p_g of x = G(z), z ~ p_z, for a 1-D generator G: R -&gt; R, estimated by pushing a fine,
  * quadrature-weighted z grid through G into x bins. This is what the arrows of the paper's Figure 1 depict:
- * "the upward arrows show how the mapping x = G(z) imposes the non-uniform distribution p_g on transformed
- * samples"; G compresses z where p_g is high and stretches it where p_g is low.
+ * the map x = G(z) turns uniformly spread z into the non-uniform p_g, compressing z where p_g is high and
+ * stretching it where p_g is low.
  *
  * <p>Method: midpoint rule on [zLo, zHi] with N points z_i (the support of p_z, or mean +- 10 sd where it
  * is unbounded), weights w_i = p_z(z_i) dz normalised to sum 1, x_i = G(z_i). Each weight is split

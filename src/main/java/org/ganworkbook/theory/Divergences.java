@@ -20,7 +20,7 @@ import org.ganworkbook.sampling.SpecialFunctions;
  * The {@link Density1d} overloads work in log space (p log(p/q) = e^{log p} (log p - log q)), so tails
  * where both pdfs underflow to 0 still give the right, finite contribution; the array overloads see only
  * the values and treat an underflowed q as a true 0. On a grid the result is an integral over the grid
- * only, so the grid must cover where the mass is.
+ * only, so the grid must cover where the mass is ({@link Grid1d#mass} tells how much it captures).
  */
 public final class Divergences {
 

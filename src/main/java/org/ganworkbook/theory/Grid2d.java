@@ -3,8 +3,9 @@ package org.ganworkbook.theory;
 import java.util.function.DoubleBinaryOperator;
 
 /**
- * A product grid (x_i, y_j) of two {@link Grid1d}s, for 2-D densities such as the ring of Gaussians:
- * evaluating them for a heat map and integrating them with the product Simpson rule.
+ * A product grid (x_i, y_j) of two {@link Grid1d}s, for 2-D densities such as the ring of Gaussians of the
+ * mode-collapse experiments (paper §6): evaluating them for a heat map and integrating them with the
+ * product Simpson rule.
  * Values are stored as {@code v[j][i] = f(x_i, y_j)}: one row per y, so row j is a horizontal line.
  *
  * @param xs grid along x

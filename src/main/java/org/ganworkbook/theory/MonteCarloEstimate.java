@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /**
  * A Monte Carlo estimate with its standard error: value +- standardError, from n samples per expectation.
+ * The paper's V(D, G) (§3, eq. 1) is an expectation; Algorithm 1 estimates it from minibatches, and this
+ * record says how far such an estimate may be from the integral.
  *
  * @param value         the estimate
  * @param standardError estimated standard deviation of the estimate (sqrt of the sum of var_k / n_k over its

@@ -84,7 +84,7 @@ public final class OptimalDiscriminator {
      * @param pData p_data(x_i). Not modified.
      * @param pG    p_g(x_i), same length. Not modified.
      */
-    public static double[] of(double[] pData, double[] pG) {
+    public static double[] fromValues(double[] pData, double[] pG) {
         if (pData.length != pG.length) {
             throw new IllegalArgumentException("pData and pG need the same length, got " + pData.length + " and " + pG.length);
         }

@@ -2,9 +2,8 @@ package org.ganworkbook.theory;
 
 /**
  * Why the generator's loss in Algorithm 1 saturates, and why the code trains G on -log D(G(z)) instead
- * (paper §3: "Early in learning, when G is poor, D can reject samples with high confidence ... In this case,
- * log(1 - D(G(z))) saturates. Rather than training G to minimize log(1 - D(G(z))) we can train G to maximize
- * log D(G(z))").
+ * (paper §3: early in training a poor G is rejected confidently by D, the term log(1 - D(G(z))) then has
+ * almost no gradient, and maximising log D(G(z)) gives G a strong signal with the same fixed point).
  *
  * <p>Write D = sigmoid(a) with a the discriminator's logit on a fake sample. G minimises
  * <ul>

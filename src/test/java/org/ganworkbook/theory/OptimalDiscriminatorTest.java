@@ -75,7 +75,7 @@ class OptimalDiscriminatorTest {
         assertEquals(0.5, OptimalDiscriminator.dStarFromLogs(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY), 0);
         assertEquals(0.0, OptimalDiscriminator.dStarFromLogs(Double.NEGATIVE_INFINITY, -3), 0);
         assertEquals(1.0, OptimalDiscriminator.dStarFromLogs(-3, Double.NEGATIVE_INFINITY), 0);
-        assertArrayEquals(new double[] {0.5, 0.25, 1}, OptimalDiscriminator.of(new double[] {0, 1, 2}, new double[] {0, 3, 0}), 1e-15);
+        assertArrayEquals(new double[] {0.5, 0.25, 1}, OptimalDiscriminator.fromValues(new double[] {0, 1, 2}, new double[] {0, 3, 0}), 1e-15);
         assertThrows(IllegalArgumentException.class, () -> OptimalDiscriminator.dStar(-1, 1));
         assertThrows(IllegalArgumentException.class, () -> OptimalDiscriminator.dStar(Double.NaN, 1));
     }

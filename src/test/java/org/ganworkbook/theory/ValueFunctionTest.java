@@ -64,6 +64,17 @@ class ValueFunctionTest {
     }
 
     @Test
+    void onATooNarrowGridTheorem1IsOffByExactlyTheMissingMassTimesLog2() {
+        Grid1d narrow = Grid1d.of(-12, 12, 4001);
+        Gaussian1d pData = Gaussian1d.of(0, 3);   // +-4 sd: the grid misses 6.3e-5 of its mass
+        Gaussian1d pG = Gaussian1d.of(1, 0.1);
+        double gap = ValueFunction.cOfG(pData, pG, narrow) - ValueFunction.cOfGFromJsd(Divergences.jsd(pData, pG, narrow));
+        double missing = 2 - narrow.mass(pData) - narrow.mass(pG);
+        assertTrue(missing > 6e-5, "missing mass " + missing);
+        assertEquals(Math.log(2) * missing, gap, 1e-12);
+    }
+
+    @Test
     void cOfGIsMinusLog4WhenPgEqualsPdata() {
         Density1d[] ps = {Gaussian1d.of(0, 1), Gaussian1d.of(3, 0.2),
             GaussianMixture1d.of(new double[] {0.3, 0.7}, new double[] {-2, 1.5}, new double[] {0.5, 1})};
