@@ -79,7 +79,7 @@ public final class Workbook {
      * Asks {@code org.ganworkbook.linalg.Gemm} which backend it uses.
      *
      * <p>TODO(lead): {@code linalg} is built on another branch; this looks the class up by reflection
-     * (a public static no-argument method named {@code backend}, {@code backendName} or {@code describe})
+     * (a public static no-argument method named {@code describe}, {@code backendName} or {@code backend})
      * so that this package compiles alone. Once {@code linalg} is merged, call it directly.
      */
     static String gemmBackend() {
@@ -89,7 +89,7 @@ public final class Workbook {
         } catch (ClassNotFoundException | LinkageError e) {
             return "not available (org.ganworkbook.linalg.Gemm is not in this build)";
         }
-        for (String name : new String[] {"backend", "backendName", "describe"}) {
+        for (String name : new String[] {"describe", "backendName", "backend"}) {
             try {
                 Method m = gemm.getMethod(name);
                 if (Modifier.isStatic(m.getModifiers())) {
