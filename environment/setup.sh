@@ -133,8 +133,12 @@ print(KernelSpecManager().find_kernel_specs().get(sys.argv[1], ""))' "$GANWB_KER
     ok "kernelspec '$GANWB_KERNEL_NAME' up to date ($spec_dir)"
   else
     step "registering the Jupyter kernel '$GANWB_KERNEL_NAME'"
-    "$JAVA" -cp "$GANWB_JAR" org.ganworkbook.kernel.KernelspecInstaller "${kernel_args[@]}" --jar "$GANWB_JAR" --java "$JAVA" \
-      || die "registering the kernelspec failed (output above)"
+    if ! out="$("$JAVA" -cp "$GANWB_JAR" org.ganworkbook.kernel.KernelspecInstaller "${kernel_args[@]}" \
+               --jar "$GANWB_JAR" --java "$JAVA" 2>&1)"; then
+      printf '%s\n' "$out" >&2
+      die "registering the kernelspec failed (output above)"
+    fi
+    [ "$quiet" = 1 ] || printf '%s\n' "$out" | sed 's/^/  /'
     printf '%s\n' "$want_stamp" > "$stamp_file"
     ok "kernelspec '$GANWB_KERNEL_NAME' registered"
   fi
