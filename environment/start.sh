@@ -20,12 +20,14 @@ if [ "$(id -u)" = 0 ]; then
   args+=(--allow-root)
 fi
 cd "$GANWB_ROOT/notebooks"
-if "$PY" -c 'import notebook' >/dev/null 2>&1; then
-  say "Starting Jupyter Notebook; open the http://127.0.0.1:...?token=... address it prints below."
-  exec "$PY" -m notebook "${args[@]}" "$@" 00-start-here.ipynb
+export PYDEVD_DISABLE_FILE_VALIDATION=1
+# default_url: the printed address (and the browser, if there is one) opens the first notebook.
+if "$PY" -c 'import notebook.notebookapp' >/dev/null 2>&1; then
+  say "Starting Jupyter Notebook; open the address with the token that it prints below."
+  exec "$PY" -m notebook "${args[@]}" --NotebookApp.default_url=/notebooks/00-start-here.ipynb "$@"
 elif "$PY" -c 'import jupyterlab' >/dev/null 2>&1; then
-  say "Starting JupyterLab; open the http://127.0.0.1:...?token=... address it prints below."
-  exec "$PY" -m jupyterlab "${args[@]}" "$@" 00-start-here.ipynb
+  say "Starting JupyterLab; open the address with the token that it prints below."
+  exec "$PY" -m jupyterlab "${args[@]}" --ServerApp.default_url=/lab/tree/00-start-here.ipynb "$@"
 else
   die "$PY has no Jupyter Notebook or JupyterLab: sudo apt-get install jupyter-notebook (or pip install notebook)."
 fi
