@@ -78,7 +78,8 @@ python_step() { # name, log file, command...
   "$@" 2>&1 | tee "$LOGS/$log"
   local status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then
-    record "$name" ok "$(elapsed "$t0")" "$(tail -1 "$LOGS/$log" | cut -c1-70)"
+    local note; note="$(grep -E '^Ran [0-9]+ tests? in' "$LOGS/$log" | tail -1 | sed 's/ in .*//')"
+    record "$name" ok "$(elapsed "$t0")" "$(printf '%s' "${note:+$note: }$(grep -v '^\s*$' "$LOGS/$log" | tail -1)" | cut -c1-80)"
   else
     record "$name" FAIL "$(elapsed "$t0")" "exit $status; log: target/test-logs/$log"
   fi

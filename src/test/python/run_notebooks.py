@@ -28,6 +28,7 @@ import logging
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -189,7 +190,9 @@ def save(path: Path, nb, out_dir: Path) -> None:
                 (png_dir / f"cell{index:02d}-{k}.png").write_bytes(base64.b64decode(png))
     try:
         from nbconvert import HTMLExporter
-        html, _ = HTMLExporter().from_notebook_node(nb)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            html, _ = HTMLExporter().from_notebook_node(nb)
         (out_dir / (path.stem + ".html")).write_text(html, encoding="utf-8")
     except Exception as e:  # nbconvert is optional for the harness
         LOG.debug("no HTML rendering: %r", e)
@@ -213,10 +216,11 @@ def main(argv=None) -> int:
                         help="set GANWB_BUDGET for the kernel (default: inherit the environment)")
     parser.add_argument("--out", type=Path, default=ROOT / "target" / "notebooks",
                         help="where executed copies and PNGs go (default: %(default)s)")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log kernel start-up details")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no log lines, only results")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
-                        format="  %(levelname)s %(message)s")
+    logging.basicConfig(format="  %(levelname)s %(message)s")
+    logging.getLogger().setLevel(logging.CRITICAL if args.quiet else logging.DEBUG if args.verbose else logging.INFO)
     if args.budget:
         os.environ["GANWB_BUDGET"] = args.budget
 
@@ -270,8 +274,8 @@ def main(argv=None) -> int:
     print("\nnotebook                                  result   wall time")
     for path, wall, status in results:
         print(f"  {path.name:<40} {status:<6} {wall:7.1f} s")
-    print(f"{len(results) - len(failed)} of {len(notebooks)} notebooks passed; "
-          f"executed copies, HTML and PNGs in {rel(args.out)}")
+    print(f"executed copies, HTML and PNGs: {rel(args.out)}")
+    print(f"{len(results) - len(failed)} of {len(notebooks)} notebooks passed")
     return 1 if failed else 0
 
 

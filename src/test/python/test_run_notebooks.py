@@ -57,8 +57,8 @@ class HarnessTest(unittest.TestCase):
     def run_harness(self, *argv):
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
-            code = run_notebooks.main(["--out", str(self.out), "--cell-timeout", "20", "--startup-timeout", "30",
-                                       *map(str, argv)])
+            code = run_notebooks.main(["--quiet", "--out", str(self.out), "--cell-timeout", "20",
+                                       "--startup-timeout", "30", *map(str, argv)])
         return code, buf.getvalue()
 
     def test_good_notebook_passes_and_its_png_is_extracted(self):
@@ -68,6 +68,7 @@ class HarnessTest(unittest.TestCase):
         code, out = self.run_harness(path, "--kernel", "python3")
         self.assertEqual(0, code, out)
         self.assertIn("1 of 1 notebooks passed", out)
+        self.assertTrue((self.out / "good.html").is_file())
         executed = nbformat.read(str(self.out / "good.ipynb"), as_version=4)
         self.assertEqual("42", executed.cells[1].outputs[0]["data"]["text/plain"])
         self.assertTrue((self.out / "good" / "cell02-1.png").is_file())
