@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Sets up what is missing (environment/setup.sh), then runs every test of the workbook:
+#
+#   unit tests          mvn -Pall test (fast and @Tag("slow") JUnit tests)
+#   harness self-test   src/test/python/test_run_notebooks.py (the notebook runner fails when it must)
+#   kernel protocol     src/test/python/kernel/test_protocol.py   (when present)
+#   kernel stress       src/test/python/kernel/stress.py --n 20   (when present)
+#   notebooks clean     committed notebooks have no outputs and use the gan-workbook kernel
+#   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke
+#
+# Every step runs even if an earlier one failed; a summary follows; exit status 1 if anything failed.
+# Logs: target/test-logs/. Executed notebooks and their PNGs: target/notebooks/.
+# Usage: environment/test.sh [--no-setup]
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+run_setup=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-setup) run_setup=0 ;;
+    -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$arg' (try --help)" ;;
+  esac
+done
+
+t_all="$(now)"
+cd "$GANWB_ROOT"
+LOGS="$GANWB_ROOT/target/test-logs"
+mkdir -p "$LOGS"
+export GANWB_BUDGET=smoke
+export PYDEVD_DISABLE_FILE_VALIDATION=1
+
+names=() results=() times=() notes=()
+record() { names+=("$1"); results+=("$2"); times+=("$3"); notes+=("$4"); }
+
+banner() { printf '\n%s==== %s ====%s\n' "$_c_bold" "$*" "$_c_off"; }
+
+if [ "$run_setup" = 1 ]; then
+  banner "setup"
+  t0="$(now)"
+  "$GANWB_ROOT/environment/setup.sh"
+  status=$?
+  case "$status" in
+    0) record "setup" ok "$(elapsed "$t0")" "" ;;
+    3) record "setup" warn "$(elapsed "$t0")" "finished with problems (see [warn] above)" ;;
+    *) fail "setup failed (exit $status); nothing was tested."; exit 1 ;;
+  esac
+fi
+PY="$(find_python)" || PY=""
+
+# ------------------------------------------------------------------ unit tests
+banner "unit tests: mvn -Pall test"
+t0="$(now)"
+rm -rf target/surefire-reports
+mvn -B -ntp -Dstyle.color=never -Pall test > "$LOGS/maven.log" 2>&1
+status=$?
+counts="$(cat target/surefire-reports/*.txt 2>/dev/null | awk -F'[:,]' '/Tests run:/ {
+    r += $2; f += $4; e += $6; s += $8 } END { printf "%d tests, %d failures, %d errors, %d skipped", r, f, e, s }')"
+grep -h "Tests run:.*in org" target/surefire-reports/*.txt 2>/dev/null | sed 's/^/  /; s/, Time elapsed.* -- in / /'
+if [ "$status" -eq 0 ]; then
+  record "unit tests (JUnit)" ok "$(elapsed "$t0")" "$counts"
+else
+  fail "mvn -Pall test failed; the end of $LOGS/maven.log:"
+  grep -E "FAIL|ERROR|Tests run:|expected|Exception" "$LOGS/maven.log" | grep -v "^\[INFO\] Tests run" | tail -60
+  record "unit tests (JUnit)" FAIL "$(elapsed "$t0")" "${counts:-build failed}; log: target/test-logs/maven.log"
+fi
+
+# ------------------------------------------------------------------ Python-side tests
+python_step() { # name, log file, command...
+  local name="$1" log="$2"; shift 2
+  banner "$name"
+  local t0; t0="$(now)"
+  if [ -z "$PY" ]; then
+    fail "no Python with Jupyter (nbclient); see the setup output"
+    record "$name" FAIL 0 "no Python with nbclient"
+    return
+  fi
+  "$@" 2>&1 | tee "$LOGS/$log"
+  local status=${PIPESTATUS[0]}
+  if [ "$status" -eq 0 ]; then
+    local note; note="$(grep -E '^Ran [0-9]+ tests? in' "$LOGS/$log" | tail -1 | sed 's/ in .*//')"
+    record "$name" ok "$(elapsed "$t0")" "$(printf '%s' "${note:+$note: }$(grep -v '^\s*$' "$LOGS/$log" | tail -1)" | cut -c1-80)"
+  else
+    record "$name" FAIL "$(elapsed "$t0")" "exit $status; log: target/test-logs/$log"
+  fi
+}
+
+python_step "notebook harness self-test" harness-selftest.log "$PY" src/test/python/test_run_notebooks.py
+
+if [ -f src/test/python/kernel/test_protocol.py ]; then
+  python_step "kernel protocol test" kernel-protocol.log "$PY" src/test/python/kernel/test_protocol.py
+else
+  record "kernel protocol test" skip 0 "src/test/python/kernel/test_protocol.py not in this checkout"
+fi
+if [ -f src/test/python/kernel/stress.py ]; then
+  python_step "kernel stress (n=20)" kernel-stress.log "$PY" src/test/python/kernel/stress.py --n 20
+else
+  record "kernel stress (n=20)" skip 0 "src/test/python/kernel/stress.py not in this checkout"
+fi
+
+python_step "notebooks clean" notebooks-clean.log "$PY" src/test/python/run_notebooks.py --check-only
+
+if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
+  python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke
+else
+  warn "this build has no Java kernel (org.ganworkbook.kernel): the notebooks cannot be executed"
+  record "notebooks run (smoke)" skip 0 "NO KERNEL in this build: notebooks not executed"
+fi
+
+# ------------------------------------------------------------------ summary
+banner "summary"
+failed=0
+for i in "${!names[@]}"; do
+  case "${results[$i]}" in
+    ok)   colour="$_c_ok" ;;
+    FAIL) colour="$_c_err"; failed=$((failed + 1)) ;;
+    *)    colour="$_c_warn" ;;
+  esac
+  printf '  %s%-5s%s %-28s %7s s  %s\n' "$colour" "${results[$i]}" "$_c_off" "${names[$i]}" "${times[$i]}" "${notes[$i]}"
+done
+if [ "$failed" -eq 0 ]; then
+  printf '%sALL TESTS PASSED%s in %s s\n' "$_c_ok$_c_bold" "$_c_off" "$(elapsed "$t_all")"
+  exit 0
+fi
+printf '%s%d STEP(S) FAILED%s in %s s (logs in target/test-logs/)\n' "$_c_err$_c_bold" "$failed" "$_c_off" "$(elapsed "$t_all")"
+exit 1

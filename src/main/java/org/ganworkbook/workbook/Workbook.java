@@ -1,0 +1,125 @@
+package org.ganworkbook.workbook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.ganworkbook.data.DataFileException;
+import org.ganworkbook.data.Mnist;
+
+/**
+ * Facts about the running workbook, for the first cell of a notebook and for bug reports.
+ *
+ * <pre>{@code
+ * Workbook.info()      // version, Java, matrix backend, data folder, budget
+ * }</pre>
+ */
+public final class Workbook {
+
+    private Workbook() {
+    }
+
+    /**
+     * What {@link #info()} reports.
+     *
+     * @param version the library's version, or a note when not running from the built jar
+     * @param java Java version and vendor
+     * @param maxHeapMb the JVM's heap limit in MiB
+     * @param cpus processors available to the JVM
+     * @param gemm the matrix-product backend of {@code org.ganworkbook.linalg.Gemm}
+     * @param dataDir the data directory and why it was chosen
+     * @param mnist whether the MNIST files are in place and verified
+     * @param budget the notebook budget ({@code GANWB_BUDGET}), or why its value is invalid
+     */
+    public record Info(String version, String java, long maxHeapMb, int cpus, String gemm,
+                       DataDirs.Choice dataDir, String mnist, String budget) {
+        @Override
+        public String toString() {
+            return String.join("\n",
+                    "GAN Workbook " + version,
+                    "  Java     " + java + ", heap limit " + maxHeapMb + " MiB, " + cpus + " CPUs",
+                    "  GEMM     " + gemm,
+                    "  data     " + dataDir,
+                    "  MNIST    " + mnist,
+                    "  budget   " + budget);
+        }
+    }
+
+    /** @return the facts above; never throws, a missing piece is reported in its field */
+    public static Info info() {
+        DataDirs.Choice data = DataDirs.choose(null);
+        return new Info(version(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                Runtime.getRuntime().availableProcessors(),
+                gemmBackend(),
+                data,
+                mnistStatus(data.path()),
+                budgetOrNote());
+    }
+
+    /** @return the version from the jar's Maven metadata, or a note when running from classes */
+    public static String version() {
+        String resource = "/META-INF/maven/org.ganworkbook/gan-workbook/pom.properties";
+        try (InputStream in = Workbook.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "(development build: not running from the jar)";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            return "(unknown version: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Asks {@code org.ganworkbook.linalg.Gemm} which backend it uses.
+     *
+     * <p>TODO(lead): {@code linalg} is built on another branch; this looks the class up by reflection
+     * (a public static no-argument method named {@code describe}, {@code backendName} or {@code backend})
+     * so that this package compiles alone. Once {@code linalg} is merged, call it directly.
+     */
+    static String gemmBackend() {
+        Class<?> gemm;
+        try {
+            gemm = Class.forName("org.ganworkbook.linalg.Gemm");
+        } catch (ClassNotFoundException | LinkageError e) {
+            return "not available (org.ganworkbook.linalg.Gemm is not in this build)";
+        }
+        for (String name : new String[] {"describe", "backendName", "backend"}) {
+            try {
+                Method m = gemm.getMethod(name);
+                if (Modifier.isStatic(m.getModifiers())) {
+                    return String.valueOf(m.invoke(null));
+                }
+            } catch (NoSuchMethodException e) {
+                // try the next name
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return "error while asking Gemm." + name + "(): " + e;
+            }
+        }
+        return "present (Gemm has no backend() method to ask)";
+    }
+
+    private static String mnistStatus(Path dataDir) {
+        try {
+            Mnist.DATASET.verify(dataDir);
+            return "verified in " + Mnist.DATASET.dir(dataDir);
+        } catch (DataFileException e) {
+            return "NOT READY: " + e.getMessage();
+        } catch (RuntimeException e) {
+            return "NOT READY: " + e;
+        }
+    }
+
+    private static String budgetOrNote() {
+        try {
+            return Budget.current() + " (" + Budget.ENV + ")";
+        } catch (IllegalArgumentException e) {
+            return "INVALID: " + e.getMessage();
+        }
+    }
+}

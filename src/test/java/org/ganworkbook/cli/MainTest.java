@@ -1,0 +1,64 @@
+package org.ganworkbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ganworkbook.data.DataFile;
+import org.ganworkbook.data.Mnist;
+import org.ganworkbook.workbook.DataDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("data") && out.toString().contains("info"), out.toString());
+        assertEquals(0, run("data", "fetch", "--help"));
+        assertTrue(out.toString().contains("--from"), out.toString());
+    }
+
+    @Test
+    void verifyFailsLoudlyOnAnEmptyFolder() {
+        assertEquals(1, run("data", "verify", "--dir", tmp.toString()));
+        assertTrue(err.toString().contains("ERROR") && err.toString().contains("was not found"), err.toString());
+    }
+
+    @Test
+    void fetchFromAFolderThenVerify() throws Exception {
+        Path from = Files.createDirectories(tmp.resolve("from"));
+        Path real = Mnist.DATASET.dir(DataDirs.resolve());
+        for (DataFile f : Mnist.DATASET.files()) {
+            Files.createSymbolicLink(from.resolve(f.name()), real.resolve(f.name()).toAbsolutePath());
+        }
+        Path data = tmp.resolve("data");
+        assertEquals(0, run("data", "fetch", "--dir", data.toString(), "--from", from.toString()), err.toString());
+        assertTrue(out.toString().contains("MNIST ready"), out.toString());
+        assertTrue(Files.isRegularFile(data.resolve("mnist/train-images-idx3-ubyte")));
+        assertEquals(0, run("data", "verify", "--dir", data.toString()), err.toString());
+    }
+
+    @Test
+    void unknownCommandIsAnError() {
+        assertEquals(2, run("no-such-command"));
+    }
+}

@@ -1,0 +1,36 @@
+package org.ganworkbook.workbook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class WorkbookTest {
+
+    @Test
+    void infoReportsEveryPart() {
+        Workbook.Info info = Workbook.info();
+        assertEquals(DataDirs.resolve(), info.dataDir().path());
+        assertTrue(info.java().startsWith(System.getProperty("java.version")));
+        assertTrue(info.cpus() >= 1);
+        assertFalse(info.gemm().isBlank());
+        String text = info.toString();
+        for (String part : new String[] {"GAN Workbook", "Java", "GEMM", "data", "MNIST", "budget"}) {
+            assertTrue(text.contains(part), part + " missing from\n" + text);
+        }
+    }
+
+    @Test
+    void gemmBackendIsReportedWhetherOrNotLinalgIsBuilt() {
+        boolean present;
+        try {
+            Class.forName("org.ganworkbook.linalg.Gemm");
+            present = true;
+        } catch (ClassNotFoundException e) {
+            present = false;
+        }
+        String gemm = Workbook.gemmBackend();
+        assertEquals(!present, gemm.startsWith("not available"), gemm);
+    }
+}
