@@ -1,0 +1,60 @@
+package org.ganworkbook.kernel;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The kernel's own log. It writes to the process's original standard error (Jupyter copies that to
+ * its server log, never into a cell) or, when {@code GANWB_KERNEL_LOG} names a file, to that file.
+ *
+ * <p>Cells never see these lines: {@code System.err} is replaced by the cell's output stream, and this
+ * class keeps the stream that was there before.
+ */
+final class KernelLog {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final PrintStream TARGET = openTarget();
+    private static volatile boolean debug = System.getenv("GANWB_KERNEL_DEBUG") != null;
+
+    private KernelLog() {
+    }
+
+    private static PrintStream openTarget() {
+        String file = System.getenv("GANWB_KERNEL_LOG");
+        if (file != null && !file.isBlank()) {
+            try {
+                return new PrintStream(new FileOutputStream(file, true), true, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                System.err.println("[gan-workbook kernel] cannot open log file " + file + ": " + e);
+            }
+        }
+        return System.err;
+    }
+
+    /** Captures the process's standard error before any cell replaces {@code System.err}. */
+    static void init() {
+        // class initialisation did the work
+    }
+
+    static void info(String message) {
+        write("INFO", message);
+    }
+
+    static void warn(String message) {
+        write("WARN", message);
+    }
+
+    static void debug(String message) {
+        if (debug) {
+            write("DEBUG", message);
+        }
+    }
+
+    private static void write(String level, String message) {
+        TARGET.println("[" + LocalTime.now().format(TIME) + " " + level + " gan-workbook kernel] " + message);
+    }
+}
