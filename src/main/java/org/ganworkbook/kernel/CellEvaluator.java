@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -83,6 +84,8 @@ public final class CellEvaluator implements AutoCloseable {
     private final ScheduledExecutorService interrupter;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicReference<CellRun> current = new AtomicReference<>();
+    private final List<Path> initialClasspath;
+    private final AtomicBoolean started = new AtomicBoolean();
     private volatile Thread runnerThread;
     /** The cell the runner is executing, if any (also after {@link #evaluate} gave it up). */
     private volatile CellRun executing;
@@ -108,7 +111,8 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Starts JShell on a background thread and returns at once; {@link #evaluate} waits for it.
+     * Prepares an evaluator; JShell itself starts on a background thread at {@link #start()} or at the
+     * first request.
      *
      * @param renderer  turns values into display data
      * @param output    where {@code display(...)} sends its data; its streams should be {@code System.out}/{@code err}
@@ -137,7 +141,17 @@ public final class CellEvaluator implements AutoCloseable {
             return thread;
         });
         Notebook.bind(renderer, output);
-        List<Path> initialClasspath = List.copyOf(classpath);
+        this.initialClasspath = List.copyOf(classpath);
+    }
+
+    /**
+     * Starts JShell on the runner thread and returns at once; {@link #evaluate} and the analysis
+     * methods call it too, so calling it early only saves time. Later calls do nothing.
+     */
+    public void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         runner.execute(() -> {
             try {
                 startShell(initialClasspath);
@@ -151,6 +165,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     /** Waits until JShell has started (at most {@code timeout}); true if it has. */
     public boolean awaitReady(Duration timeout) {
+        start();
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -205,6 +220,7 @@ public final class CellEvaluator implements AutoCloseable {
      * @throws CellException if a snippet does not compile, throws, or the cell was interrupted
      */
     public DisplayData evaluate(String code, int cellNumber) throws CellException {
+        start();
         waitForStuckCell();
         CellRun run = new CellRun();
         if (!current.compareAndSet(null, run)) {
@@ -220,19 +236,25 @@ public final class CellEvaluator implements AutoCloseable {
                 }
                 executing = run;
                 run.started = true;
+                DisplayData value = null;
+                Throwable failure = null;
                 try {
-                    run.result.complete(runCell(source, run));
-                } catch (CellException e) {
-                    run.result.completeExceptionally(e);
+                    value = runCell(source, run);
                 } catch (Throwable t) {
-                    run.result.completeExceptionally(internalError(t));
+                    failure = t;
                 } finally {
+                    // the runner is free before the caller hears the result
                     executing = null;
                     run.finished.countDown();
                     ScheduledFuture<?> retries = run.retries;
                     if (retries != null) {
                         retries.cancel(false);
                     }
+                }
+                if (failure == null) {
+                    run.result.complete(value);
+                } else {
+                    run.result.completeExceptionally(failure instanceof CellException ? failure : internalError(failure));
                 }
             });
             return run.result.get();
