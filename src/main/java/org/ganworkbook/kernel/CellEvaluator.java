@@ -79,7 +79,7 @@ public final class CellEvaluator implements AutoCloseable {
     private final CellOutput output;
     private final Duration interruptGrace;
     private final Duration giveUpAfter;
-    private final ThreadGroup cellThreads = new ThreadGroup("ganwb-cells");
+    private final ThreadGroup cellThreads = new CellThreadGroup();
     private final ExecutorService runner;
     private final ScheduledExecutorService interrupter;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -95,6 +95,27 @@ public final class CellEvaluator implements AutoCloseable {
     private SourceCodeAnalysis analysis;
     private CellExecutionControl control;
     private final Map<String, CellErrors.Origin> origins = new HashMap<>();
+
+    /**
+     * The thread group of the runner; JShell's snippet threads and the threads cells start live in
+     * child groups. An exception that ends a thread a cell started is printed to the cell's stderr
+     * (JShell on JDK 17 installs a default handler that would swallow it silently).
+     */
+    private static final class CellThreadGroup extends ThreadGroup {
+        CellThreadGroup() {
+            super("ganwb-cells");
+        }
+
+        @Override
+        @SuppressWarnings("removal")
+        public void uncaughtException(Thread thread, Throwable e) {
+            if (e instanceof ThreadDeath) {
+                return; // a thread stopped by an interrupt
+            }
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace(System.err);
+        }
+    }
 
     /** One evaluation of one cell. */
     private static final class CellRun {

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class IopubPublisher {
 
     private final JupyterSocket iopub;
-    private final LinkedBlockingQueue<Message<?>> queue = new LinkedBlockingQueue<>();
+    /** Messages waiting at most; a cell that prints faster than they can be sent waits for room. */
+    static final int CAPACITY = 256;
+
+    private final LinkedBlockingQueue<Message<?>> queue = new LinkedBlockingQueue<>(CAPACITY);
     private final Thread sender;
     /** Messages queued and not yet handed to the socket. */
     private final AtomicInteger unsent = new AtomicInteger();
@@ -33,10 +36,16 @@ final class IopubPublisher {
         this.sender.start();
     }
 
-    /** Queues {@code content} as a message whose parent is {@code parent}. */
+    /** Queues {@code content} as a message whose parent is {@code parent}; waits while the queue is full. */
     <T extends ContentType<T>> void publish(MessageContext parent, T content) {
+        Message<T> message = new Message<>(parent, content.getType(), content);
         unsent.incrementAndGet();
-        queue.offer(new Message<>(parent, content.getType(), content));
+        try {
+            queue.put(message);
+        } catch (InterruptedException e) {
+            unsent.decrementAndGet();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits until every queued message has been handed to the socket, at most {@code millis} ms. */

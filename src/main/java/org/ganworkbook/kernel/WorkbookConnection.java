@@ -1,11 +1,14 @@
 package org.ganworkbook.kernel;
 
+import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
+import org.dflib.jjava.jupyter.channels.Loop;
 import org.dflib.jjava.jupyter.channels.ShellChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.zeromq.ZMQ;
 
+import java.lang.reflect.Field;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 
@@ -21,6 +24,9 @@ import java.security.NoSuchAlgorithmException;
  */
 final class WorkbookConnection extends JupyterConnection {
 
+    /** Pause of a channel loop after an error before it polls again. */
+    private static final long ERROR_PAUSE_MS = 20;
+
     /** Milliseconds unsent messages are kept when sockets close. */
     static final int LINGER_MS = 500;
 
@@ -28,6 +34,37 @@ final class WorkbookConnection extends JupyterConnection {
         super(properties);
         for (JupyterSocket socket : new JupyterSocket[]{heartbeat, shell, control, stdin, iopub}) {
             socket.setLinger(LINGER_MS);
+        }
+    }
+
+    @Override
+    public void connect() {
+        super.connect();
+        keepLoopAliveOnError(ShellChannel.class, "ioloop", shell);
+        keepLoopAliveOnError(ShellChannel.class, "ioloop", control);
+        keepLoopAliveOnError(HeartbeatChannel.class, "pulse", heartbeat);
+    }
+
+    /**
+     * jjava's channel loops end their thread on any {@link Error}. When a cell exhausts the heap, the
+     * control or heartbeat thread can be the one that meets the {@link OutOfMemoryError}; without this
+     * the kernel would survive the cell but no longer answer interrupts (or look dead to Jupyter). The
+     * loops are private fields of jjava-jupyter 1.0-a6, hence reflection; if they move, the kernel
+     * still works, only without this safety net (and says so in its log).
+     */
+    private static void keepLoopAliveOnError(Class<?> type, String field, Object channel) {
+        try {
+            Field f = type.getDeclaredField(field);
+            f.setAccessible(true);
+            Loop loop = (Loop) f.get(channel);
+            if (loop != null) {
+                loop.onError(t -> {
+                    KernelLog.warn(loop.getName() + " survived " + t);
+                    return ERROR_PAUSE_MS;
+                });
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            KernelLog.warn("cannot protect the " + field + " loop against errors: " + e);
         }
     }
 

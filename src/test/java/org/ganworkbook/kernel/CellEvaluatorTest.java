@@ -180,6 +180,14 @@ class CellEvaluatorTest {
     }
 
     @Test
+    void anExceptionThatEndsAThreadOfTheCellIsPrintedToStderr() throws CellException {
+        eval("Thread failing = new Thread(() -> { throw new IllegalStateException(\"worker failed\"); }, \"worker-1\");\n"
+                + "failing.start(); failing.join();");
+        String err = sink.text(OutputSink.STDERR);
+        assertTrue(err.startsWith("Exception in thread \"worker-1\" java.lang.IllegalStateException: worker failed"), err);
+    }
+
+    @Test
     void displayShowsImagesAndUpdatesInPlace() throws Exception {
         DisplayData value = eval("var img = new java.awt.image.BufferedImage(7, 5, java.awt.image.BufferedImage.TYPE_INT_RGB);\n"
                 + "String shown = display(img);\ndisplay(\"plain text\");");
