@@ -5,6 +5,7 @@ kernelspec from a freshly built jar into a temporary Jupyter path, so the user's
 never touched.
 """
 import json
+import re
 import os
 import queue
 import subprocess
@@ -142,8 +143,8 @@ class Kernel:
     def interrupt_running(self, code, settle=0.3, timeout=10.0):
         """Starts code, waits until it runs, interrupts; returns (reply, seconds from interrupt to reply)."""
         msg_id = self.send(code)
-        if self.wait_for(msg_id, "execute_input", timeout=30.0) is None:
-            return None, None
+        # execute_input says the kernel took the cell; a kernel that never sends it gets 5 s
+        self.wait_for(msg_id, "execute_input", timeout=5.0)
         time.sleep(settle)
         t0 = time.monotonic()
         self.km.interrupt_kernel()
@@ -190,6 +191,17 @@ def text_plain(msgs, msg_type="execute_result"):
     for m in msgs:
         if m["msg_type"] == msg_type:
             return m["content"]["data"].get("text/plain")
+    return None
+
+
+def shown_value(msgs):
+    """The execute_result as text: text/plain, or text/html without tags for kernels that send only HTML."""
+    for m in msgs:
+        if m["msg_type"] == "execute_result":
+            data = m["content"]["data"]
+            if "text/plain" in data:
+                return data["text/plain"].strip()
+            return re.sub(r"<[^>]*>", "", data.get("text/html", "")).strip()
     return None
 
 

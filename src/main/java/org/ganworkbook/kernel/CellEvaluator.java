@@ -1,21 +1,11 @@
 package org.ganworkbook.kernel;
 
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.ExpressionSnippet;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -36,9 +26,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * Jupyter's protocol, so it can be tested on its own.
  *
  * <p><b>Cells.</b> A cell is cut into magic lines and code; code is cut into snippets with JShell's
- * {@link SourceCodeAnalysis#analyzeCompletion}, and snippets run one after the other. Declarations
- * persist across cells. If the last snippet is an expression, its value is rendered and returned.
- * A snippet that does not compile or throws ends the cell with a {@link CellException}.
+ * {@code SourceCodeAnalysis.analyzeCompletion}, and the snippets run one after the other
+ * ({@link JShellSession}). Declarations persist across cells. If the last snippet is an expression,
+ * its value is rendered and returned. A snippet that does not compile or throws ends the cell with a
+ * {@link CellException}.
  *
  * <p><b>Threads.</b> JShell is used from one thread only, the <i>runner</i>; each snippet runs on a
  * thread JShell starts in a child of the runner's thread group, and threads the cell starts join that
@@ -46,55 +37,35 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>Interrupt.</b> {@link #interrupt()} (from any thread) first calls {@link Thread#interrupt()} on
  * every thread of the cell, which stops code that checks for interrupts (the GAN trainer does, once
- * per minibatch, and leaves the model consistent). If the cell still runs after
- * {@link #interruptGrace}, JShell's stop is used ({@code ThreadDeath} on JDK 17, stop checks in the
- * snippet code on JDK 22+). If even that has not ended the cell after {@link #giveUpAfter},
- * {@link #evaluate} returns anyway with an "Interrupted" error and keeps stopping the cell in the
- * background; later cells report the kernel as busy until it ends. In every case the caller gets an
- * answer within {@code giveUpAfter}.
+ * per minibatch, and leaves the model consistent). If the cell still runs after the grace period
+ * ({@value #DEFAULT_INTERRUPT_GRACE_MS} ms), JShell's stop is used ({@code ThreadDeath} on JDK 17, stop
+ * checks woven into the snippet code on JDK 22+). If even that has not ended the cell after
+ * {@value #DEFAULT_GIVE_UP_MS} ms, {@link #evaluate} returns anyway with an "Interrupted" error and
+ * stopping goes on in the background; later cells report the kernel as busy until the cell ends. So
+ * the caller always gets an answer, within well under a second.
  */
 public final class CellEvaluator implements AutoCloseable {
 
-    /** Imports every cell sees: JShell's defaults plus {@code java.time}, like JJava, and the notebook API. */
-    public static final List<String> STARTUP_IMPORTS = List.of(
-            "import java.io.*;",
-            "import java.math.*;",
-            "import java.net.*;",
-            "import java.nio.file.*;",
-            "import java.time.*;",
-            "import java.util.*;",
-            "import java.util.concurrent.*;",
-            "import java.util.function.*;",
-            "import java.util.prefs.*;",
-            "import java.util.regex.*;",
-            "import java.util.stream.*;",
-            "import static org.ganworkbook.kernel.Notebook.*;");
-
     /** Default time between the thread interrupt and JShell's stop. */
-    public static final Duration DEFAULT_INTERRUPT_GRACE = Duration.ofMillis(300);
+    public static final long DEFAULT_INTERRUPT_GRACE_MS = 300;
     /** Default time after which an interrupted cell that is still running is given up. */
-    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMillis(650);
+    public static final long DEFAULT_GIVE_UP_MS = 650;
 
     private final Renderer renderer;
     private final CellOutput output;
     private final Duration interruptGrace;
     private final Duration giveUpAfter;
+    private final List<Path> initialClasspath;
     private final ThreadGroup cellThreads = new CellThreadGroup();
     private final ExecutorService runner;
     private final ScheduledExecutorService interrupter;
+    private final AtomicBoolean started = new AtomicBoolean();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicReference<CellRun> current = new AtomicReference<>();
-    private final List<Path> initialClasspath;
-    private final AtomicBoolean started = new AtomicBoolean();
     private volatile Thread runnerThread;
+    private volatile JShellSession session;
     /** The cell the runner is executing, if any (also after {@link #evaluate} gave it up). */
     private volatile CellRun executing;
-
-    // confined to the runner thread
-    private JShell shell;
-    private SourceCodeAnalysis analysis;
-    private CellExecutionControl control;
-    private final Map<String, CellErrors.Origin> origins = new HashMap<>();
 
     /**
      * The thread group of the runner; JShell's snippet threads and the threads cells start live in
@@ -124,7 +95,6 @@ public final class CellEvaluator implements AutoCloseable {
         volatile boolean started;
         volatile boolean interrupted;
         volatile ScheduledFuture<?> retries;
-        final List<DeclarationSnippet> declared = new ArrayList<>();
 
         boolean isFinished() {
             return finished.getCount() == 0;
@@ -140,7 +110,7 @@ public final class CellEvaluator implements AutoCloseable {
      * @param classpath extra class path entries (directories or jars) for cells, besides the JVM's own
      */
     public CellEvaluator(Renderer renderer, CellOutput output, List<Path> classpath) {
-        this(renderer, output, classpath, DEFAULT_INTERRUPT_GRACE, DEFAULT_GIVE_UP_AFTER);
+        this(renderer, output, classpath, Duration.ofMillis(DEFAULT_INTERRUPT_GRACE_MS), Duration.ofMillis(DEFAULT_GIVE_UP_MS));
     }
 
     /** As {@link #CellEvaluator(Renderer, CellOutput, List)}, with explicit interrupt timings. */
@@ -150,6 +120,7 @@ public final class CellEvaluator implements AutoCloseable {
         this.output = Objects.requireNonNull(output, "output");
         this.interruptGrace = interruptGrace;
         this.giveUpAfter = giveUpAfter;
+        this.initialClasspath = List.copyOf(classpath);
         this.runner = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(cellThreads, task, "ganwb-cell-runner");
             thread.setDaemon(true);
@@ -162,7 +133,6 @@ public final class CellEvaluator implements AutoCloseable {
             return thread;
         });
         Notebook.bind(renderer, output);
-        this.initialClasspath = List.copyOf(classpath);
     }
 
     /**
@@ -175,7 +145,12 @@ public final class CellEvaluator implements AutoCloseable {
         }
         runner.execute(() -> {
             try {
-                startShell(initialClasspath);
+                long t0 = System.nanoTime();
+                session = new JShellSession(renderer, initialClasspath, () -> {
+                    CellRun run = executing;
+                    return run != null && run.interrupted;
+                });
+                KernelLog.info(String.format("JShell ready in %.0f ms", (System.nanoTime() - t0) / 1e6));
                 ready.complete(null);
             } catch (Throwable t) {
                 KernelLog.warn("JShell did not start: " + t);
@@ -198,40 +173,6 @@ public final class CellEvaluator implements AutoCloseable {
         }
     }
 
-    private void startShell(List<Path> classpath) {
-        long t0 = System.nanoTime();
-        CellExecutionControl.Provider provider = new CellExecutionControl.Provider();
-        shell = JShell.builder()
-                .executionEngine(provider, Map.of())
-                .compilerOptions("-proc:none")
-                .build();
-        control = provider.control();
-        control.setCancelled(() -> {
-            CellRun run = executing;
-            return run != null && run.interrupted;
-        });
-        analysis = shell.sourceCodeAnalysis();
-        for (Path path : classpath) {
-            shell.addToClasspath(path.toString());
-        }
-        for (String imp : STARTUP_IMPORTS) {
-            requireValid(shell.eval(imp), imp);
-        }
-        // compile and run one throw-away snippet so the first cell does not pay for warming javac up
-        List<SnippetEvent> warm = shell.eval("int $ganwbWarmUp = 1;");
-        warm.forEach(e -> shell.drop(e.snippet()));
-        KernelLog.info(String.format("JShell ready in %.0f ms (Java %s)", (System.nanoTime() - t0) / 1e6,
-                System.getProperty("java.version")));
-    }
-
-    private static void requireValid(List<SnippetEvent> events, String source) {
-        for (SnippetEvent event : events) {
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw new IllegalStateException("start-up snippet rejected: " + source);
-            }
-        }
-    }
-
     /**
      * Evaluates one cell and returns its last expression's rendered value (null if the cell does not end
      * with an expression). Blocks until the cell ends, fails or is interrupted.
@@ -249,47 +190,49 @@ public final class CellEvaluator implements AutoCloseable {
         }
         try {
             SourceText source = new SourceText("cell [" + cellNumber + "]", code);
-            runner.execute(() -> {
-                if (run.interrupted) {
-                    run.finished.countDown();
-                    run.result.completeExceptionally(CellException.interrupted("the cell was interrupted before it started"));
-                    return;
-                }
-                executing = run;
-                run.started = true;
-                DisplayData value = null;
-                Throwable failure = null;
-                try {
-                    value = runCell(source, run);
-                } catch (Throwable t) {
-                    failure = t;
-                } finally {
-                    // the runner is free before the caller hears the result
-                    executing = null;
-                    run.finished.countDown();
-                    ScheduledFuture<?> retries = run.retries;
-                    if (retries != null) {
-                        retries.cancel(false);
-                    }
-                }
-                if (failure == null) {
-                    run.result.complete(value);
-                } else {
-                    run.result.completeExceptionally(failure instanceof CellException ? failure : internalError(failure));
-                }
-            });
+            runner.execute(() -> runOnRunner(run, source));
             return run.result.get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof CellException cellException) {
-                throw cellException;
-            }
-            throw internalError(cause);
+            throw cause instanceof CellException cellException ? cellException : internalError(cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw CellException.interrupted("the kernel was asked to stop");
         } finally {
             current.compareAndSet(run, null);
+        }
+    }
+
+    private void runOnRunner(CellRun run, SourceText source) {
+        if (run.interrupted) {
+            run.finished.countDown();
+            run.result.completeExceptionally(CellException.interrupted("the cell was interrupted before it started"));
+            return;
+        }
+        executing = run;
+        run.started = true;
+        DisplayData value = null;
+        Throwable failure = null;
+        try {
+            if (!ready.isDone() || ready.isCompletedExceptionally()) {
+                throw new IllegalStateException("JShell did not start; see the kernel log");
+            }
+            value = session.runCell(source, () -> run.interrupted);
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            // the runner is free before the caller hears the result
+            executing = null;
+            run.finished.countDown();
+            ScheduledFuture<?> retries = run.retries;
+            if (retries != null) {
+                retries.cancel(false);
+            }
+        }
+        if (failure == null) {
+            run.result.complete(value);
+        } else {
+            run.result.completeExceptionally(failure instanceof CellException ? failure : internalError(failure));
         }
     }
 
@@ -313,153 +256,6 @@ public final class CellEvaluator implements AutoCloseable {
         throw new CellException("KernelBusy", message, List.of("KernelBusy: " + message));
     }
 
-    private DisplayData runCell(SourceText source, CellRun run) throws CellException {
-        Notebook.startCell();
-        DisplayData value = runSource(source, run);
-        List<DeclarationSnippet> unresolved = run.declared.stream()
-                .filter(s -> shell.status(s) == Snippet.Status.RECOVERABLE_DEFINED
-                        || shell.status(s) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
-                .toList();
-        if (!unresolved.isEmpty()) {
-            throw CellErrors.unresolved(unresolved, s -> shell.unresolvedDependencies(s).toList(), origins::get);
-        }
-        return value;
-    }
-
-    /** Runs the magics and code of {@code source} in order; returns the last expression's value. */
-    private DisplayData runSource(SourceText source, CellRun run) throws CellException {
-        DisplayData value = null;
-        for (CellSource.Part part : CellSource.split(source.text())) {
-            checkInterrupted(run);
-            if (part.magic()) {
-                value = null;
-                Magics.run(part.text(), new Magics.Host() {
-                    @Override
-                    public void addToClasspath(Path path) {
-                        shell.addToClasspath(path.toString());
-                        KernelLog.info("class path += " + path);
-                    }
-
-                    @Override
-                    public void evaluate(SourceText loaded) throws CellException {
-                        runSource(loaded, run);
-                    }
-                });
-            } else {
-                value = runCode(part.text(), part.offset(), source, run);
-            }
-        }
-        return value;
-    }
-
-    private DisplayData runCode(String code, int offset, SourceText source, CellRun run) throws CellException {
-        String remaining = code;
-        int position = offset;
-        DisplayData value = null;
-        while (!remaining.isBlank()) {
-            checkInterrupted(run);
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
-            String snippet;
-            String next;
-            switch (info.completeness()) {
-                case EMPTY:
-                    return value;
-                case COMPLETE:
-                case COMPLETE_WITH_SEMI:
-                    snippet = info.source();
-                    next = info.remaining();
-                    break;
-                default:
-                    // incomplete or unparsable: let the compiler say what is wrong
-                    snippet = remaining;
-                    next = "";
-                    break;
-            }
-            // JShell numbers stack-trace lines from the snippet's first non-blank character
-            int blank = snippet.length() - snippet.stripLeading().length();
-            value = runSnippet(snippet.substring(blank), new CellErrors.Origin(source, position + blank), run);
-            position += remaining.length() - next.length();
-            remaining = next;
-        }
-        return value;
-    }
-
-    private DisplayData runSnippet(String source, CellErrors.Origin origin, CellRun run) throws CellException {
-        List<SnippetEvent> events = shell.eval(source);
-        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst()
-                .orElse(events.isEmpty() ? null : events.get(0));
-        if (main == null) {
-            return null;
-        }
-        Snippet snippet = main.snippet();
-        origins.put(snippet.id(), origin);
-        checkInterrupted(run);
-        if (main.status() == Snippet.Status.REJECTED) {
-            throw CellErrors.compilation(shell.diagnostics(snippet).toList(), origin, source);
-        }
-        if (main.exception() != null) {
-            throw CellErrors.runtime(main.exception(), origins::get, hintFor(main.exception()));
-        }
-        if (snippet instanceof DeclarationSnippet declaration && !(snippet instanceof VarSnippet v
-                && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND)) {
-            run.declared.add(declaration);
-            return null;
-        }
-        return valueOf(main);
-    }
-
-    /** The rendered value of an expression snippet, or null if it has none to show. */
-    private DisplayData valueOf(SnippetEvent event) throws CellException {
-        Snippet snippet = event.snippet();
-        if (!snippet.subKind().hasValue() || !snippet.subKind().isExecutable()) {
-            return null;
-        }
-        VarSnippet variable = null;
-        if (snippet instanceof VarSnippet v) {
-            variable = v;
-        } else if (snippet instanceof ExpressionSnippet expression) {
-            variable = shell.variables().filter(v -> v.name().equals(expression.name())).findFirst().orElse(null);
-        }
-        if (variable == null) {
-            return event.value() == null ? null : new DisplayData(event.value());
-        }
-        Object value;
-        try {
-            shell.varValue(variable);
-            value = control.takeCapturedValue();
-        } catch (RuntimeException e) {
-            return event.value() == null ? null : new DisplayData(event.value());
-        }
-        if (Notebook.isIssuedId(value)) {
-            return null; // the cell ended with display(...): its id is not worth showing
-        }
-        if (value != null && value.getClass().isArray()) {
-            return new DisplayData(event.value()); // JShell's "int[3] { 1, 2, 3 }" beats "[I@1b6d3586"
-        }
-        try {
-            return Notebook.render(renderer, value);
-        } catch (RuntimeException | LinkageError e) {
-            String message = "could not show the value of type " + value.getClass().getName() + ": " + e;
-            throw new CellException(e.getClass().getSimpleName(), message, List.of(message));
-        }
-    }
-
-    private static String hintFor(jdk.jshell.JShellException exception) {
-        if (exception instanceof jdk.jshell.EvalException eval
-                && "java.lang.OutOfMemoryError".equals(eval.getExceptionClassName())) {
-            return String.format("The kernel's heap is capped at %.1f GB (-Xmx in its kernel.json); "
-                    + "the cell's objects were released and the kernel keeps running.",
-                    Runtime.getRuntime().maxMemory() / 1e9);
-        }
-        return null;
-    }
-
-    private static void checkInterrupted(CellRun run) throws CellException {
-        if (run.interrupted) {
-            throw CellException.interrupted("the cell was stopped at the user's request");
-        }
-    }
-
     private static CellException internalError(Throwable t) {
         String message = "internal kernel error: " + t;
         KernelLog.warn(message);
@@ -468,7 +264,7 @@ public final class CellEvaluator implements AutoCloseable {
 
     /**
      * Stops the running cell, if any: interrupts its threads now, uses JShell's stop after the grace
-     * period, gives the cell up after {@code giveUpAfter}. Returns at once; safe from any thread.
+     * period, gives the cell up after the give-up time. Returns at once; safe from any thread.
      */
     public void interrupt() {
         CellRun run = current.get();
@@ -492,23 +288,26 @@ public final class CellEvaluator implements AutoCloseable {
                 stopNow();
             }
         }, interruptGrace.toMillis(), TimeUnit.MILLISECONDS);
-        interrupter.schedule(() -> {
+        interrupter.schedule(() -> giveUp(run), giveUpAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void giveUp(CellRun run) {
+        if (run.isFinished()) {
+            return;
+        }
+        KernelLog.warn("cell did not stop within " + giveUpAfter.toMillis() + " ms; answering the client and still "
+                + "trying to stop it");
+        run.result.completeExceptionally(CellException.interrupted("the cell did not stop and still runs in the "
+                + "background; later cells wait for it (restart the kernel if it never ends)"));
+        run.retries = interrupter.scheduleWithFixedDelay(() -> {
             if (!run.isFinished()) {
-                KernelLog.warn("cell did not stop within " + giveUpAfter.toMillis() + " ms; answering the client "
-                        + "and still trying to stop it");
-                run.result.completeExceptionally(CellException.interrupted("the cell did not stop and still runs in "
-                        + "the background; later cells wait for it (restart the kernel if it never ends)"));
-                run.retries = interrupter.scheduleWithFixedDelay(() -> {
-                    if (!run.isFinished()) {
-                        interruptCellThreads();
-                        stopNow();
-                    }
-                }, 1, 1, TimeUnit.SECONDS);
-                if (run.isFinished()) {
-                    run.retries.cancel(false);
-                }
+                interruptCellThreads();
+                stopNow();
             }
-        }, giveUpAfter.toMillis(), TimeUnit.MILLISECONDS);
+        }, 1, 1, TimeUnit.SECONDS);
+        if (run.isFinished()) {
+            run.retries.cancel(false);
+        }
     }
 
     /** Interrupts every thread of the cell (the snippet's and those it started), not the runner. */
@@ -523,25 +322,20 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private void stopNow() {
-        JShell s = shell;
-        if (s == null) {
-            return;
-        }
-        try {
+        JShellSession s = session;
+        if (s != null) {
             s.stop();
-        } catch (Throwable t) {
-            KernelLog.warn("JShell stop failed: " + t);
         }
     }
 
     /** Completion candidates at {@code cursor}, or null if none (or JShell is busy). */
     public Completion complete(String code, int cursor) {
-        return onRunner(() -> Completer.complete(analysis, code, cursor), null);
+        return onRunner(() -> Completer.complete(session.analysis(), code, cursor), null);
     }
 
     /** Signature and documentation of what is at {@code cursor}, or null if nothing is found. */
     public String inspect(String code, int cursor) {
-        return onRunner(() -> Completer.inspect(analysis, code, cursor), null);
+        return onRunner(() -> Completer.inspect(session.analysis(), code, cursor), null);
     }
 
     /**
@@ -549,7 +343,7 @@ public final class CellEvaluator implements AutoCloseable {
      * {@code "unknown"} (the values of Jupyter's {@code is_complete_reply}).
      */
     public String isComplete(String code) {
-        return onRunner(() -> Completer.isComplete(analysis, code), "unknown");
+        return onRunner(() -> Completer.isComplete(session.analysis(), code), "unknown");
     }
 
     /**
@@ -563,7 +357,7 @@ public final class CellEvaluator implements AutoCloseable {
     }
 
     private <T> T onRunner(Callable<T> task, T fallback) {
-        if (executing != null || !ready.isDone() && !awaitReady(Duration.ofSeconds(20))) {
+        if (executing != null || !awaitReady(Duration.ofSeconds(20)) || session == null) {
             return fallback;
         }
         Future<T> future = runner.submit(task);
@@ -587,8 +381,9 @@ public final class CellEvaluator implements AutoCloseable {
         interrupt();
         stopNow();
         Future<?> closing = runner.submit(() -> {
-            if (shell != null) {
-                shell.close();
+            JShellSession s = session;
+            if (s != null) {
+                s.close();
             }
         });
         try {

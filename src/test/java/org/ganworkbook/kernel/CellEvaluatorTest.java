@@ -286,7 +286,7 @@ class CellEvaluatorTest {
         CellException e = cell.get(5, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(CellException.INTERRUPTED, e.ename());
-        assertTrue(seconds < CellEvaluator.DEFAULT_INTERRUPT_GRACE.toMillis() / 1e3,
+        assertTrue(seconds < CellEvaluator.DEFAULT_INTERRUPT_GRACE_MS / 1e3,
                 "a polling loop stops before the forced stop: " + seconds + " s");
         assertEquals("true", text(eval("steps > 0")), "state written before the interrupt is kept");
     }
