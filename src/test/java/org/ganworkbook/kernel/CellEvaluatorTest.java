@@ -328,6 +328,12 @@ class CellEvaluatorTest {
         Files.writeString(file, "int loadedSquare(int x) { return x * x; }\n");
         assertNull(eval("%load " + file));
         assertEquals("49", text(eval("loadedSquare(7)")));
+        Path notebook = dir.resolve("shared.ipynb");
+        Files.writeString(notebook, "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": [\"# not code\"]},"
+                + " {\"cell_type\": \"code\", \"source\": [\"int fromNotebook = 5;\\n\", \"int twiceFromNotebook = 10;\"]}],"
+                + " \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}");
+        eval("%load " + notebook);
+        assertEquals("15", text(eval("fromNotebook + twiceFromNotebook")));
         CellException e = assertThrows(CellException.class, () -> eval("%frobnicate now"));
         assertEquals("UnknownMagic", e.ename());
         assertTrue(e.evalue().contains("%classpath"), e.evalue());
