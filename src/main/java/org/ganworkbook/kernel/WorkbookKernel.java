@@ -280,9 +280,10 @@ public final class WorkbookKernel extends BaseKernel {
         exit.start();
     }
 
+    /** Stops a running cell; JShell itself is not closed, the process is about to exit anyway. */
     @Override
     public void onShutdown(boolean isRestarting) {
-        evaluator.close();
+        evaluator.interrupt();
         super.onShutdown(isRestarting);
     }
 
