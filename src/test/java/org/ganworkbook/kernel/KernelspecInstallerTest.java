@@ -23,7 +23,7 @@ class KernelspecInstallerTest {
     void writesKernelJsonAndCopiesTheJar(@TempDir Path tmp) throws Exception {
         Path jar = Files.write(tmp.resolve("built.jar"), new byte[]{1, 2, 3});
         Path dir = KernelspecInstaller.install(tmp.resolve("kernels"), "gan-workbook", "Java (GAN Workbook)", "2g",
-                jar, JAVA, Map.of("GANWB_DATA", "/data"));
+                jar, JAVA, Map.of("GANWB_DATA", "/data"), false);
         assertEquals(tmp.resolve("kernels").resolve("gan-workbook").toAbsolutePath(), dir);
         Path copy = dir.resolve(KernelspecInstaller.JAR_NAME);
         assertArrayEquals(new byte[]{1, 2, 3}, Files.readAllBytes(copy));
@@ -45,16 +45,16 @@ class KernelspecInstallerTest {
     void reinstallingReplacesJarAndSpec(@TempDir Path tmp) throws Exception {
         Path jar = Files.write(tmp.resolve("a.jar"), new byte[]{1});
         Path kernels = tmp.resolve("kernels");
-        KernelspecInstaller.install(kernels, "k", "K", "1g", jar, JAVA, Map.of());
+        KernelspecInstaller.install(kernels, "k", "K", "1g", jar, JAVA, Map.of(), false);
         Files.write(jar, new byte[]{9, 9});
-        Path dir = KernelspecInstaller.install(kernels, "k", "K two", "1g", jar, JAVA, Map.of());
+        Path dir = KernelspecInstaller.install(kernels, "k", "K two", "1g", jar, JAVA, Map.of(), false);
         assertArrayEquals(new byte[]{9, 9}, Files.readAllBytes(dir.resolve(KernelspecInstaller.JAR_NAME)));
         assertTrue(Files.readString(dir.resolve("kernel.json")).contains("K two"));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "no temporary files are left behind");
         }
         // installing from the installed jar itself is allowed (the setup may re-run from there)
-        KernelspecInstaller.install(kernels, "k", "K", "1g", dir.resolve(KernelspecInstaller.JAR_NAME), JAVA, Map.of());
+        KernelspecInstaller.install(kernels, "k", "K", "1g", dir.resolve(KernelspecInstaller.JAR_NAME), JAVA, Map.of(), false);
     }
 
     @Test
@@ -62,14 +62,14 @@ class KernelspecInstallerTest {
         Path jar = Files.write(tmp.resolve("a.jar"), new byte[]{1});
         Path kernels = tmp.resolve("kernels");
         assertThrows(IllegalArgumentException.class,
-                () -> KernelspecInstaller.install(kernels, "k", "K", "lots", jar, JAVA, Map.of()));
+                () -> KernelspecInstaller.install(kernels, "k", "K", "lots", jar, JAVA, Map.of(), false));
         assertThrows(IllegalArgumentException.class,
-                () -> KernelspecInstaller.install(kernels, "bad name", "K", "1g", jar, JAVA, Map.of()));
+                () -> KernelspecInstaller.install(kernels, "bad name", "K", "1g", jar, JAVA, Map.of(), false));
         IllegalArgumentException noJar = assertThrows(IllegalArgumentException.class,
-                () -> KernelspecInstaller.install(kernels, "k", "K", "1g", tmp.resolve("missing.jar"), JAVA, Map.of()));
+                () -> KernelspecInstaller.install(kernels, "k", "K", "1g", tmp.resolve("missing.jar"), JAVA, Map.of(), false));
         assertTrue(noJar.getMessage().contains("mvn"), noJar.getMessage());
         IllegalArgumentException noJava = assertThrows(IllegalArgumentException.class,
-                () -> KernelspecInstaller.install(kernels, "k", "K", "1g", jar, tmp.resolve("java"), Map.of()));
+                () -> KernelspecInstaller.install(kernels, "k", "K", "1g", jar, tmp.resolve("java"), Map.of(), false));
         assertTrue(noJava.getMessage().contains("--java"), noJava.getMessage());
     }
 
