@@ -1,5 +1,6 @@
 package org.ganworkbook.kernel;
 
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * its server log, never into a cell) or, when {@code GANWB_KERNEL_LOG} names a file, to that file.
  *
  * <p>Cells never see these lines: {@code System.err} is replaced by the cell's output stream, and this
- * class keeps the stream that was there before.
+ * class writes to the process's file descriptor 2 directly.
  */
 final class KernelLog {
 
@@ -32,12 +33,8 @@ final class KernelLog {
                 System.err.println("[gan-workbook kernel] cannot open log file " + file + ": " + e);
             }
         }
-        return System.err;
-    }
-
-    /** Captures the process's standard error before any cell replaces {@code System.err}. */
-    static void init() {
-        // class initialisation did the work
+        // the process's own standard error, whatever System.err has been replaced by
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     static void info(String message) {

@@ -103,7 +103,6 @@ public final class WorkbookKernel extends BaseKernel {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        KernelLog.init();
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         WorkbookKernel kernel = new WorkbookKernel(new Renderer(), classpathFromEnvironment(System.getenv("GANWB_CLASSPATH")));
         WorkbookConnection connection = new WorkbookConnection(properties);
@@ -158,7 +157,7 @@ public final class WorkbookKernel extends BaseKernel {
     protected void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
-        int count = silent ? executionCount.get() : executionCount.getAndIncrement();
+        int count = silent || !request.shouldStoreHistory() ? executionCount.get() : executionCount.getAndIncrement();
         outputParent = message;
         publisher.publish(message, PublishStatus.BUSY);
         if (!silent) {
@@ -188,10 +187,15 @@ public final class WorkbookKernel extends BaseKernel {
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
-            publisher.publish(message, PublishStatus.IDLE);
-        }
-        if (failed && request.shouldStopOnError()) {
-            abortQueuedExecutions();
+            try {
+                if (failed && request.shouldStopOnError()) {
+                    // before "idle": a client that waits for idle before its next request (nbclient does)
+                    // must not see that request aborted
+                    abortQueuedExecutions();
+                }
+            } finally {
+                publisher.publish(message, PublishStatus.IDLE);
+            }
         }
     }
 
