@@ -187,14 +187,19 @@ public final class WorkbookKernel extends BaseKernel {
             error.setExecutionCount(count);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
+            List<Message<?>> aborted = List.of();
             try {
                 if (failed && request.shouldStopOnError()) {
                     // before "idle": a client that waits for idle before its next request (nbclient does)
                     // must not see that request aborted
-                    abortQueuedExecutions();
+                    aborted = abortQueuedExecutions();
                 }
             } finally {
                 publisher.publish(message, PublishStatus.IDLE);
+                for (Message<?> skipped : aborted) {
+                    publisher.publish(skipped, PublishStatus.BUSY);
+                    publisher.publish(skipped, PublishStatus.IDLE);
+                }
             }
         }
     }
@@ -203,21 +208,23 @@ public final class WorkbookKernel extends BaseKernel {
      * After a failed cell, answers the execute requests that are already waiting ("Run all" sends
      * them all at once) with status {@code aborted}, as ipykernel does, so that the notebook stops at
      * the failed or interrupted cell. Other waiting requests are handled normally.
+     *
+     * @return the aborted requests, whose busy/idle status the caller publishes after the failed cell's idle
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void abortQueuedExecutions() {
+    private List<Message<?>> abortQueuedExecutions() {
         WorkbookConnection conn = connection;
+        List<Message<?>> aborted = new ArrayList<>();
         while (conn.hasPendingShellRequest()) {
             Message<?> next = conn.shellChannel().readMessage();
             if (next == null) {
-                return;
+                break;
             }
             ShellReplyEnvironment env = conn.prepareReplyEnv(conn.shellChannel(), next);
             try {
                 if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
-                    publisher.publish(next, PublishStatus.BUSY);
                     env.reply(new Message(next, MessageType.EXECUTE_REPLY, new AbortedReply(executionCount.get())));
-                    publisher.publish(next, PublishStatus.IDLE);
+                    aborted.add(next);
                     KernelLog.info("aborted a queued cell after an error");
                 } else {
                     ShellHandler handler = conn.getHandler(next.getHeader().getType());
@@ -231,6 +238,7 @@ public final class WorkbookKernel extends BaseKernel {
                 env.resolveDeferrals();
             }
         }
+        return aborted;
     }
 
     /** Content of an {@code execute_reply} for a cell that was not run. */
