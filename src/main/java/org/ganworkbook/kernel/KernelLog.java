@@ -20,6 +20,8 @@ final class KernelLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
     private static final PrintStream TARGET = openTarget();
     private static volatile boolean debug = System.getenv("GANWB_KERNEL_DEBUG") != null;
+    /** Info lines are written only in a running kernel (tests of the evaluator get warnings only). */
+    private static volatile boolean info = debug;
 
     private KernelLog() {
     }
@@ -37,8 +39,15 @@ final class KernelLog {
         return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
+    /** Turns info lines on; the kernel's main does this. */
+    static void enableInfo() {
+        info = true;
+    }
+
     static void info(String message) {
-        write("INFO", message);
+        if (info) {
+            write("INFO", message);
+        }
     }
 
     static void warn(String message) {

@@ -103,6 +103,7 @@ public final class WorkbookKernel extends BaseKernel {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        KernelLog.enableInfo();
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         WorkbookKernel kernel = new WorkbookKernel(new Renderer(), classpathFromEnvironment(System.getenv("GANWB_CLASSPATH")));
         WorkbookConnection connection = new WorkbookConnection(properties);
