@@ -1,0 +1,88 @@
+package org.ganworkbook.kernel;
+
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+import java.lang.reflect.Field;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * JShell's in-process execution, plus a way to read a variable's value as an object.
+ *
+ * <p>Local execution (same JVM, snippets loaded by a child of the system class loader) is what lets a
+ * cell's {@code BufferedImage} or {@code Table} reach the renderer as the object itself, and lets
+ * snippets use the workbook classes the kernel itself loaded. Stopping is JShell's own: on JDK 17 it
+ * stops the snippet's thread group ({@code ThreadDeath}); on JDK 22+ it sets the stop flag that the
+ * instrumented snippet code polls and interrupts the threads. The evaluator interrupts the cell's
+ * threads first and calls stop only when they ignore the interrupt.
+ */
+final class CellExecutionControl extends LocalExecutionControl {
+
+    private Object capturedValue;
+    private volatile BooleanSupplier cancelled = () -> false;
+
+    /** Sets the test, checked before each snippet runs, that skips the snippet once its cell is interrupted. */
+    void setCancelled(BooleanSupplier cancelled) {
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * Runs a compiled snippet, unless its cell was interrupted while the snippet compiled (then the
+     * snippet is skipped exactly as if it had been stopped).
+     */
+    @Override
+    public String invoke(String className, String methodName) throws ExecutionControl.RunException,
+            ExecutionControl.InternalException, ExecutionControl.EngineTerminationException {
+        if (cancelled.getAsBoolean()) {
+            throw new ExecutionControl.StoppedException();
+        }
+        return super.invoke(className, methodName);
+    }
+
+    /**
+     * Called by {@code JShell.varValue}. Instead of the value's string form, keeps the object for
+     * {@link #takeCapturedValue()} and returns an empty string.
+     */
+    @Override
+    public String varValue(String className, String varName) throws ExecutionControl.RunException,
+            ExecutionControl.EngineTerminationException, ExecutionControl.InternalException {
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            capturedValue = field.get(null);
+            return "";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new ExecutionControl.InternalException("cannot read variable " + varName + ": " + e);
+        }
+    }
+
+    /** The object the last {@link #varValue} call read; clears it. */
+    Object takeCapturedValue() {
+        Object value = capturedValue;
+        capturedValue = null;
+        return value;
+    }
+
+    /** Hands JShell the one instance of {@link CellExecutionControl} and remembers it. */
+    static final class Provider implements ExecutionControlProvider {
+        private volatile CellExecutionControl control;
+
+        @Override
+        public String name() {
+            return "ganwb-local";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            control = new CellExecutionControl();
+            return control;
+        }
+
+        CellExecutionControl control() {
+            return control;
+        }
+    }
+}

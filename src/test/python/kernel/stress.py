@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Stress test of a Java Jupyter kernel: start, run, interrupt, run again, shut down -- N times.
+
+Each run: start the kernel (timeout), run a cell, run a busy cell and interrupt it (alternately a
+`while (true) { }` loop that never looks at interrupts and a loop that sleeps and polls them), check
+that the interrupted cell's execute_reply arrives within 1 s and that the next cell sees the state of
+the first, then shut down and check the process exits by itself. Prints one line per run and a
+summary (median / p95 / max); exits non-zero if anything hung or failed.
+
+    mvn -q -o -DskipTests package
+    /usr/bin/python3 src/test/python/kernel/stress.py --n 200
+
+By default the kernelspec is installed from target/gan-workbook.jar into a temporary Jupyter path.
+To measure another kernel (e.g. rapaio), install its kernelspec under DIR/kernels/NAME and pass
+--jupyter-path DIR --kernel NAME.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+BUSY_CELLS = [
+    ("busy", "while (true) { }"),
+    ("polling", "long polls = 0;\nwhile (!Thread.interrupted()) { polls++; Thread.sleep(1); }"),
+]
+
+
+def one_run(i, args, logs):
+    row = {"run": i, "start": None, "first": None, "kind": BUSY_CELLS[i % 2][0], "interrupt": None,
+           "interrupt_ok": False, "ename": None, "next_ok": False, "shutdown": None, "exit": None, "problem": None}
+    log = os.path.join(logs, f"kernel-{i:04d}.log")
+    k = harness.Kernel(name=args.kernel, start_timeout=args.start_timeout, log_path=log)
+    if not k.started:
+        row["problem"] = "start hang" if k.km.is_alive() else "died at start"
+        k.kill()
+        return row, log
+    row["start"] = k.start_seconds
+    try:
+        t0 = time.monotonic()
+        reply, outs = k.execute("int x = 1 + 1;\nx", timeout=args.cell_timeout)
+        if reply is None or harness.shown_value(outs) != "2":
+            row["problem"] = "first cell failed"
+            k.kill()
+            return row, log
+        row["first"] = time.monotonic() - t0
+
+        reply, latency = k.interrupt_running(BUSY_CELLS[i % 2][1], settle=args.settle, timeout=args.interrupt_timeout)
+        if reply is None:
+            row["problem"] = "interrupted cell never answered"
+            k.kill()
+            return row, log
+        row["interrupt"] = latency
+        row["ename"] = reply["content"].get("ename")
+        row["interrupt_ok"] = latency <= 1.0 and reply["content"]["status"] == "error"
+
+        reply, outs = k.execute("x + 1", timeout=10)
+        row["next_ok"] = reply is not None and harness.shown_value(outs) == "3"
+        if not row["next_ok"]:
+            row["problem"] = "cell after the interrupt failed"
+    except Exception as e:  # a protocol surprise is a failure of this run, not of the script
+        row["problem"] = f"{type(e).__name__}: {e}"
+        k.kill()
+        return row, log
+    seconds, code = k.shutdown()
+    row["shutdown"] = seconds
+    row["exit"] = code
+    if code != 0 and row["problem"] is None:
+        row["problem"] = f"shutdown: exit code {code}"
+    return row, log
+
+
+def fmt(v, unit="s"):
+    return "-" if v is None else f"{v:.3f} {unit}"
+
+
+def stats(values):
+    values = [v for v in values if v is not None]
+    if not values:
+        return "n/a"
+    return (f"median {statistics.median(values):.3f} s, p95 {harness.percentile(values, 95):.3f} s, "
+            f"max {max(values):.3f} s (n={len(values)})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=10, help="number of kernel starts (default 10)")
+    parser.add_argument("--jar", default=harness.DEFAULT_JAR, help="workbook jar to install the kernelspec from")
+    parser.add_argument("--java", default=shutil.which("java") or "java")
+    parser.add_argument("--kernel", default=harness.KERNEL_NAME, help="kernelspec name")
+    parser.add_argument("--jupyter-path", help="use kernelspecs under this JUPYTER_PATH instead of installing")
+    parser.add_argument("--start-timeout", type=float, default=30.0)
+    parser.add_argument("--cell-timeout", type=float, default=60.0)
+    parser.add_argument("--interrupt-timeout", type=float, default=10.0)
+    parser.add_argument("--settle", type=float, default=0.3, help="seconds between execute_input and the interrupt")
+    parser.add_argument("--keep-logs", help="directory for kernel logs (default: temporary, kept only on failure)")
+    args = parser.parse_args()
+
+    if args.jupyter_path:
+        harness.use_jupyter_path(args.jupyter_path)
+        root = None
+    else:
+        root = harness.install_kernelspec(jar=args.jar, java=args.java)
+    logs = args.keep_logs or tempfile.mkdtemp(prefix="ganwb-stress-logs-")
+    os.makedirs(logs, exist_ok=True)
+    load = os.getloadavg()
+    print(f"kernel {args.kernel}, {args.n} runs, load average at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+
+    rows = []
+    failed_logs = []
+    for i in range(args.n):
+        row, log = one_run(i, args, logs)
+        rows.append(row)
+        if row["problem"] or not row["interrupt_ok"]:
+            failed_logs.append(log)
+        elif not args.keep_logs and os.path.exists(log):
+            os.remove(log)
+        print(f"run {i:3d}: start {fmt(row['start'])}, first cell {fmt(row['first'])}, "
+              f"interrupt[{row['kind']}] {fmt(row['interrupt'])} {row['ename'] or '-'}"
+              f"{'' if row['interrupt_ok'] else ' LATE/MISSING'}, next cell {'ok' if row['next_ok'] else 'FAILED'}, "
+              f"shutdown {fmt(row['shutdown'])} exit {row['exit']}" + (f"  << {row['problem']}" if row["problem"] else ""),
+              flush=True)
+
+    n = len(rows)
+    hangs = sum(1 for r in rows if r["problem"] in ("start hang", "died at start"))
+    answered = sum(1 for r in rows if r["interrupt_ok"])
+    interrupted_ename = sum(1 for r in rows if r["ename"] == "Interrupted")
+    next_ok = sum(1 for r in rows if r["next_ok"])
+    clean = sum(1 for r in rows if r["exit"] == 0)
+    load = os.getloadavg()
+    print()
+    print(f"SUMMARY ({n} runs, load average at end {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})")
+    print(f"  start hangs / deaths:         {hangs}")
+    print(f"  start (launch -> kernel_info_reply): {stats([r['start'] for r in rows])}")
+    print(f"  first cell (JShell warm-up incl.):   {stats([r['first'] for r in rows])}")
+    print(f"  interrupt answered <= 1 s:    {answered}/{n}  (ename 'Interrupted': {interrupted_ename})")
+    print(f"  interrupt latency:            {stats([r['interrupt'] for r in rows])}")
+    for kind, _ in BUSY_CELLS:
+        print(f"    {kind:8s}                    {stats([r['interrupt'] for r in rows if r['kind'] == kind])}")
+    print(f"  next cell after interrupt ok: {next_ok}/{n}")
+    print(f"  shutdown, process exited by itself: {clean}/{n}; {stats([r['shutdown'] for r in rows if r['exit'] == 0])}")
+    problems = [r for r in rows if r["problem"]]
+    for r in problems:
+        print(f"  run {r['run']}: {r['problem']}")
+    if failed_logs:
+        print(f"  kernel logs of failed runs: {logs}")
+    elif not args.keep_logs:
+        shutil.rmtree(logs, ignore_errors=True)
+    if root:
+        shutil.rmtree(root, ignore_errors=True)
+    ok = hangs == 0 and answered == n and next_ok == n and clean == n
+    sys.stdout.flush()
+    os._exit(0 if ok else 1)  # skip jupyter_client's noisy destructors at interpreter exit
+
+
+if __name__ == "__main__":
+    main()
