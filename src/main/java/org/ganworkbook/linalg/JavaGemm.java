@@ -30,6 +30,8 @@ public final class JavaGemm implements GemmBackend {
     static final int NC = 512;
     /** Below this many multiply-adds one thread does the whole product (handing off costs ~20 µs). */
     static final long PARALLEL_THRESHOLD = 1L << 20;
+    /** Rows of C narrower than this go to a separate loop (see {@code accumulateNarrowRow}). */
+    static final int NARROW = 32;
 
     private final int threads;
     private final ExecutorService pool;
@@ -200,7 +202,11 @@ public final class JavaGemm implements GemmBackend {
                     for (int i = rowFrom; i < rowTo; i++) {
                         int cRow = cOff + i * ldc + jc;
                         loadRow(first, cRow, nb, acc);
-                        accumulateRow(i, pc, kb, nb, bp, acc);
+                        if (nb >= NARROW) {
+                            accumulateRow(i, pc, kb, nb, bp, acc);
+                        } else {
+                            accumulateNarrowRow(i, pc, kb, nb, bp, acc);
+                        }
                         System.arraycopy(acc, 0, c, cRow, nb);
                     }
                 }
@@ -233,6 +239,23 @@ public final class JavaGemm implements GemmBackend {
             } else {
                 for (int j = 0; j < nb; j++) {
                     acc[j] = beta * c[cRow + j];
+                }
+            }
+        }
+
+        /**
+         * Same as {@link #accumulateRow} for rows shorter than {@value #NARROW}. A separate copy on
+         * purpose: C2 sizes loop unrolling (and so vectorization) from the trip counts it has seen, and
+         * one product with a 1-column C must not slow down every later wide one.
+         */
+        private void accumulateNarrowRow(int i, int pc, int kb, int nb, float[][] bp, float[] acc) {
+            int aBase = transA ? aOff + i : aOff + i * lda;
+            int aStride = transA ? lda : 1;
+            for (int p = 0; p < kb; p++) {
+                float a0 = alpha * a[aBase + (pc + p) * aStride];
+                float[] b0 = bp[p];
+                for (int j = 0; j < nb; j++) {
+                    acc[j] += a0 * b0[j];
                 }
             }
         }

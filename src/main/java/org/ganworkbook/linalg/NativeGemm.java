@@ -90,7 +90,8 @@ public final class NativeGemm implements GemmBackend {
             blas = NativeBLAS.getInstance();
         } catch (Throwable t) {
             String netlib = NETLIB_MESSAGES.isEmpty() ? "" : " (" + String.join("; ", NETLIB_MESSAGES) + ")";
-            return new LoadResult(null, "native BLAS " + library + " did not load: " + t + netlib);
+            Throwable cause = t.getCause() != null ? t.getCause() : t;
+            return new LoadResult(null, "native BLAS " + library + " did not load: " + cause + netlib);
         }
         NativeGemm gemm = new NativeGemm(blas, library);
         try {
@@ -139,10 +140,14 @@ public final class NativeGemm implements GemmBackend {
             NETLIB_LOGGER.addHandler(new Handler() {
                 @Override
                 public void publish(LogRecord record) {
-                    if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    // The VectorBLAS warning (no jdk.incubator.vector module) concerns netlib's own Java
+                    // fallback, which we do not use.
+                    String msg = record.getMessage();
+                    if (record.getLevel().intValue() >= Level.WARNING.intValue()
+                            && msg != null && !msg.contains("VectorBLAS")) {
                         synchronized (NETLIB_MESSAGES) {
                             if (NETLIB_MESSAGES.size() < 10) {
-                                NETLIB_MESSAGES.add(record.getMessage());
+                                NETLIB_MESSAGES.add(msg);
                             }
                         }
                     }
