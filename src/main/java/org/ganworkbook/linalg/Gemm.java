@@ -25,6 +25,9 @@ public final class Gemm {
     private Gemm() {
     }
 
+    /** Set by {@link #use}; null means the backend chosen at start-up. */
+    private static volatile GemmBackend override;
+
     /** The backend chosen once per JVM, or why the requested one is unavailable. */
     private static final class Holder {
         static final GemmBackend ACTIVE;
@@ -70,6 +73,10 @@ public final class Gemm {
      * BLAS and it is not available (or names no backend), saying why and how to fix it.
      */
     public static GemmBackend backend() {
+        GemmBackend o = override;
+        if (o != null) {
+            return o;
+        }
         GemmBackend b = Holder.ACTIVE;
         if (b == null) {
             throw new IllegalStateException(Holder.NOTE
@@ -78,8 +85,23 @@ public final class Gemm {
         return b;
     }
 
+    /**
+     * Makes {@code backend} the active one for every later product in this JVM (null restores the one
+     * chosen at start-up) and returns the previous one. For comparisons in notebooks and benchmarks;
+     * switch only while no training runs.
+     */
+    public static GemmBackend use(GemmBackend backend) {
+        GemmBackend previous = override != null ? override : Holder.ACTIVE;
+        override = backend;
+        return previous;
+    }
+
     /** One line for notebooks: the active backend and why it was chosen. */
     public static String describe() {
+        GemmBackend o = override;
+        if (o != null) {
+            return o.description() + "; set by Gemm.use";
+        }
         GemmBackend b = Holder.ACTIVE;
         return (b == null ? "no GEMM backend" : b.description()) + "; " + Holder.NOTE;
     }

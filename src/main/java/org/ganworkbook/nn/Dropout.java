@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  * (no mask and no scaling). Paper setup (MNIST D): keep .8 / scale 1.25 on the input pixels, keep .5 /
  * scale 2 on every other D layer's input.
  *
- * <p>Random numbers: each {@code nextLong()} of the generator gives two 32-bit uniforms, used in order
- * over the flat array; value i is kept iff its uniform is below {@code keep·2³²}.
+ * <p>Random numbers: see {@link #drawMask}; the draws are used in order over the flat array, so a given
+ * generator state always gives the same mask.
  *
  * @param keep  probability of keeping a value, in (0, 1]
  * @param scale multiplier of kept values at training time
@@ -49,28 +49,53 @@ public record Dropout(float keep, float scale) {
     }
 
     /**
-     * Training-time dropout, fused: draws {@code mask[i] ∈ {0, scale}} and writes {@code out[i] = x[i]·mask[i]}
+     * Training-time dropout: draws {@code mask[i] ∈ {0, scale}} and writes {@code out[i] = x[i]·mask[i]}
      * for i in [0, n). {@code x} is not modified; {@code out} and {@code mask} are (from index 0).
      */
     public void apply(float[] x, int xOff, float[] out, float[] mask, int n, RandomGenerator rng) {
-        long threshold = (long) Math.floor(keep * 4294967296.0);
-        float s = scale;
+        drawMask(mask, n, rng);
+        for (int i = 0; i < n; i++) {
+            out[i] = x[xOff + i] * mask[i];
+        }
+    }
+
+    /**
+     * Fills {@code mask[0..n)} with independent values that are {@code scale} with probability
+     * {@code keep} and 0 otherwise. A float keep probability is a dyadic fraction c/2^b (b ≤ 24 unless
+     * keep is tiny), so each draw is a b-bit uniform u, kept iff u &lt; c: exact, and one
+     * {@code nextLong()} yields ⌊64/b⌋ draws (64 for keep = .5, 2 for keep = .8).
+     */
+    public void drawMask(float[] mask, int n, RandomGenerator rng) {
+        int bits = bitsPerDraw();
+        if (bits == 0) {
+            java.util.Arrays.fill(mask, 0, n, scale);
+            return;
+        }
+        int scaleBits = Float.floatToRawIntBits(scale);
+        long low = (1L << bits) - 1;
+        long threshold = (long) Math.scalb((double) keep, bits);
+        int perLong = 64 / bits;
         int i = 0;
-        for (; i + 1 < n; i += 2) {
-            long bits = rng.nextLong();
-            float m0 = (bits & 0xFFFFFFFFL) < threshold ? s : 0f;
-            float m1 = (bits >>> 32) < threshold ? s : 0f;
-            mask[i] = m0;
-            mask[i + 1] = m1;
-            out[i] = x[xOff + i] * m0;
-            out[i + 1] = x[xOff + i + 1] * m1;
+        while (i < n) {
+            long r = rng.nextLong();
+            int end = Math.min(n, i + perLong);
+            for (; i < end; i++) {
+                long kept = ((r & low) - threshold) >> 63; // all ones iff u < threshold
+                mask[i] = Float.intBitsToFloat(scaleBits & (int) kept);
+                r >>>= bits;
+            }
         }
-        if (i < n) {
-            long bits = rng.nextLong();
-            float m0 = (bits & 0xFFFFFFFFL) < threshold ? s : 0f;
-            mask[i] = m0;
-            out[i] = x[xOff + i] * m0;
+    }
+
+    /** Bits per draw: the smallest b with keep·2^b an integer (0 when keep = 1). */
+    private int bitsPerDraw() {
+        for (int b = 0; b <= 62; b++) {
+            double scaled = Math.scalb((double) keep, b);
+            if (scaled == Math.rint(scaled)) {
+                return b;
+            }
         }
+        return 62;
     }
 
     @Override

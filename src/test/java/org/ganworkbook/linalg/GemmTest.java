@@ -143,9 +143,9 @@ class GemmTest {
             float[] two = cs.run(new JavaGemm(2));
             float[] five = cs.run(new JavaGemm(5));
             float[] again = cs.run(new JavaGemm(2));
-            assertArrayEquals(one, two, cs.toString());
-            assertArrayEquals(one, five, cs.toString());
-            assertArrayEquals(two, again, cs.toString());
+            assertArrayEquals(one, two, cs::toString);
+            assertArrayEquals(one, five, cs::toString);
+            assertArrayEquals(two, again, cs::toString);
         }
     }
 
@@ -171,7 +171,9 @@ class GemmTest {
             float[] bound = abs.run(new JavaGemm(2));
             for (int i = 0; i < x.length; i++) {
                 double tol = 2 * 6e-8 * (cs.k() + 2) * bound[i] + 1e-6;
-                assertTrue(Math.abs(x[i] - y[i]) <= tol, cs + ": native " + x[i] + " vs java " + y[i]);
+                if (!(Math.abs(x[i] - y[i]) <= tol)) {
+                    fail(cs + ": C[" + i + "] native " + x[i] + " vs java " + y[i] + ", tolerance " + tol);
+                }
             }
         }
     }
@@ -274,6 +276,36 @@ class GemmTest {
         float[] c = {1, 2};
         Gemm.sgemm(false, false, 0, 2, 5, 1f, new float[0], 0, 5, new float[10], 0, 2, 0f, c, 0, 2);
         assertArrayEquals(new float[] {1, 2}, c);
+    }
+
+    @Test
+    void useSwitchesTheActiveBackendAndNullRestoresIt() {
+        GemmBackend original = Gemm.backend();
+        JavaGemm single = new JavaGemm(1);
+        GemmBackend previous = Gemm.use(single);
+        try {
+            assertEquals(original, previous);
+            assertEquals(single, Gemm.backend());
+            assertTrue(Gemm.describe().contains("Gemm.use"), Gemm.describe());
+        } finally {
+            Gemm.use(null);
+        }
+        assertEquals(original, Gemm.backend());
+    }
+
+    @Test
+    void anInterruptDoesNotCutAProductShortAndStaysVisible() {
+        SplittableRandom rng = new SplittableRandom(13);
+        Case cs = Case.random(false, false, 64, 600, 300, rng);
+        float[] quiet = cs.run(new JavaGemm(2));
+        Thread.currentThread().interrupt();
+        float[] interrupted;
+        try {
+            interrupted = cs.run(new JavaGemm(2));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt flag must survive the product");
+        }
+        assertArrayEquals(quiet, interrupted);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.ganworkbook.nn;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -62,9 +64,38 @@ class MaxoutTest {
         assertEquals(0f, gw[6 + 4]);
     }
 
-    @Test
-    void gradientsMatchFiniteDifferences() {
-        Mlp net = Mlp.build(6, List.of(MaxoutSpec.of(4, 3).withIrange(1f)), new SplittableRandom(3));
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+    void everyPieceCountGroupsConsecutiveColumnsAndPicksTheLowestIndexOnTies(int k) {
+        int units = 3;
+        Mlp net = Mlp.build(2, List.of(MaxoutSpec.of(units, k)), new SplittableRandom(k));
+        Layer layer = net.layers().get(0);
+        java.util.Arrays.fill(layer.weight().value(), 0f);
+        float[] b = layer.bias().value();
+        SplittableRandom rng = new SplittableRandom(100 + k);
+        Workspace ws = net.newWorkspace(1);
+        for (int trial = 0; trial < 50; trial++) {
+            for (int c = 0; c < units * k; c++) {
+                b[c] = rng.nextInt(4); // small integers: many exact ties
+            }
+            float[] y = net.forward(ws, new float[] {0.3f, -0.7f}, 0, 1, Mode.EVAL, null);
+            for (int j = 0; j < units; j++) {
+                int win = 0;
+                for (int p = 1; p < k; p++) {
+                    if (b[j * k + p] > b[j * k + win]) {
+                        win = p;
+                    }
+                }
+                assertEquals(b[j * k + win], y[j], "k=" + k + " unit " + j);
+                assertEquals(win, ws.maxoutWinners(0)[j], "k=" + k + " unit " + j);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 5})
+    void gradientsMatchFiniteDifferences(int k) {
+        Mlp net = Mlp.build(6, List.of(MaxoutSpec.of(4, k).withIrange(1f)), new SplittableRandom(3));
         ReferenceMlp.checkNetwork(net, 5, Mode.TRAIN, false, 31);
     }
 
@@ -72,7 +103,7 @@ class MaxoutTest {
     void gradientsMatchWithDropoutAndTwoLayers() {
         Mlp net = Mlp.build(7, List.of(
                 MaxoutSpec.of(5, 2).withIrange(1f).withInputDropout(Dropout.of(0.8f, 1.25f)),
-                MaxoutSpec.of(3, 4).withIrange(1f).withInputDropout(Dropout.inverted(0.5f))), new SplittableRandom(4));
+                MaxoutSpec.of(3, 5).withIrange(1f).withInputDropout(Dropout.inverted(0.5f))), new SplittableRandom(4));
         ReferenceMlp.checkNetwork(net, 6, Mode.TRAIN, false, 41);
     }
 
