@@ -188,12 +188,18 @@ public final class MlpStepBenchmark {
         System.out.printf("steps timed: %d after %d warm-up; %.1f it/s (median step); mean step %.2f ms; "
                         + "GEMM calls per step %d%n", steps, warmup, 1000 / med, Arrays.stream(total).average().orElse(0),
                 timing.calls / (steps + warmup));
+        System.out.printf("fastest 10%% of steps: %.2f ms (GEMM %.2f ms), i.e. %.1f it/s on an idle machine%n",
+                percentile(total, 0.1), percentile(gemm, 0.1), 1000 / percentile(total, 0.1));
         System.out.println("load average after: " + GemmBenchmark.loadAverage() + "   (loss checksum " + (float) lossSink + ")");
     }
 
     static double median(double[] x) {
+        return percentile(x, 0.5);
+    }
+
+    static double percentile(double[] x, double q) {
         double[] c = x.clone();
         Arrays.sort(c);
-        return c[c.length / 2];
+        return c[(int) Math.min(c.length - 1, Math.floor(q * c.length))];
     }
 }

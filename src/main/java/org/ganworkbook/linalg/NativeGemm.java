@@ -34,6 +34,11 @@ import java.util.logging.Logger;
  * (a graded notebook cell scores 0 on any stderr output). {@link #load()} detaches netlib's loggers from
  * the console and keeps their messages for {@link LoadResult#reason()} instead.
  *
+ * <p>JDK 22 and later warn on stderr when a library calls {@code System.load} (JEP 472) unless the JVM
+ * runs with {@code --enable-native-access=ALL-UNNAMED}; the kernel and the command line should pass it
+ * (JDK 17 accepts it silently). The jar's manifest carries {@code Enable-Native-Access} for
+ * {@code java -jar}.
+ *
  * <p>Threads: OpenBLAS runs large products on its own thread pool ({@code OPENBLAS_NUM_THREADS}, by
  * default one thread per core). The Java fallback's threads are never used at the same time.
  */
