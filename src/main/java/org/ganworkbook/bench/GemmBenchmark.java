@@ -5,6 +5,7 @@ import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
 import org.ganworkbook.linalg.Gemm;
 import org.ganworkbook.linalg.GemmBackend;
+import org.ganworkbook.linalg.ParallelGemm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +82,7 @@ public final class GemmBenchmark {
             b = s.transB ? new FMatrixRMaj(s.n, s.k) : new FMatrixRMaj(s.k, s.n);
             c = new FMatrixRMaj(s.m, s.n);
             for (FMatrixRMaj x : new FMatrixRMaj[] {a, b}) {
-                for (int i = 0; i < x.data.length; i++) {
+                for (int i = 0; i < x.getNumElements(); i++) {
                     x.data[i] = (float) (rng.nextDouble() - 0.5);
                 }
             }
@@ -160,6 +161,10 @@ public final class GemmBenchmark {
 
         Map<String, Runner> runners = new LinkedHashMap<>();
         Gemm.nativeBackend().ifPresent(g -> runners.put("native", backend(g)));
+        if (Arrays.asList(args).contains("--split")) {
+            // our threads around single-threaded OpenBLAS (run with OPENBLAS_NUM_THREADS=1)
+            Gemm.nativeBackend().ifPresent(g -> runners.put("nat-split", backend(new ParallelGemm(g, 2))));
+        }
         runners.put("java", backend(Gemm.javaBackend()));
         if (withEjml) {
             runners.put("EJML", GemmBenchmark::ejml);

@@ -18,6 +18,11 @@ import java.util.Optional;
  * otherwise the pure-Java {@link JavaGemm}. Override with the system property or environment variable
  * {@code GANWB_GEMM=native|java|auto} (the property wins); {@code GANWB_GEMM_THREADS} sets the Java
  * fallback's thread count (default: the number of processors). {@link #backend()} names the active one.
+ *
+ * <p>Threads with native BLAS: by default OpenBLAS threads each product itself. If the JVM was started
+ * with {@code OPENBLAS_NUM_THREADS=1}, products are instead cut into strips computed on
+ * {@code GANWB_GEMM_THREADS} Java threads ({@link ParallelGemm}); on the paper's small-batch shapes
+ * this scales better than OpenBLAS's own threading, and no OpenBLAS thread spins between calls.
  * A product that is run twice with the same backend gives bit-identical results.
  */
 public final class Gemm {
@@ -54,6 +59,10 @@ public final class Gemm {
             }
             if (active == null && (mode.equals("java") || mode.equals("auto"))) {
                 active = javaBackend();
+            } else if (active != null && nativeSplitThreads() > 1) {
+                active = new ParallelGemm(active, nativeSplitThreads());
+                note += "; OpenBLAS runs single-threaded (OPENBLAS_NUM_THREADS=1), so products are split over "
+                        + nativeSplitThreads() + " Java threads";
             }
             ACTIVE = active;
             NOTE = note;
@@ -270,6 +279,16 @@ public final class Gemm {
             v = System.getenv(name);
         }
         return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /**
+     * Threads to split native products over: when the process was started with
+     * {@code OPENBLAS_NUM_THREADS=1}, OpenBLAS computes on the calling thread only and we run strips on
+     * {@link #defaultThreads()} threads ourselves; otherwise 1 (OpenBLAS threads internally).
+     */
+    private static int nativeSplitThreads() {
+        String openblas = System.getenv("OPENBLAS_NUM_THREADS");
+        return "1".equals(openblas == null ? null : openblas.trim()) ? defaultThreads() : 1;
     }
 
     private static int defaultThreads() {

@@ -1,11 +1,5 @@
 package org.ganworkbook.linalg;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Pure-Java row-major SGEMM, the fallback when no native BLAS loads:
  * {@code C[m×n] = alpha·op(A)[m×k]·op(B)[k×n] + beta·C}.
@@ -34,7 +28,7 @@ public final class JavaGemm implements GemmBackend {
     static final int NARROW = 32;
 
     private final int threads;
-    private final ExecutorService pool;
+    private final StripPool pool;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     /** A fallback GEMM that uses {@code threads} threads (the caller plus {@code threads - 1} workers). */
@@ -43,16 +37,7 @@ public final class JavaGemm implements GemmBackend {
             throw new IllegalArgumentException("JavaGemm needs at least 1 thread, got " + threads);
         }
         this.threads = threads;
-        if (threads == 1) {
-            pool = null;
-        } else {
-            AtomicInteger counter = new AtomicInteger();
-            pool = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread t = new Thread(r, "ganwb-gemm-" + counter.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        }
+        this.pool = new StripPool(threads, "ganwb-gemm");
     }
 
     /** Number of threads this instance uses for large products. */
@@ -90,75 +75,21 @@ public final class JavaGemm implements GemmBackend {
         }
         // Split columns into chunks that are multiples of 16 (one AVX-512 vector); if there are too
         // few columns for that, split rows instead (each thread then packs all of B, which is small).
-        int parts;
         boolean byColumns = n >= 32 * threads;
-        parts = byColumns ? threads : Math.min(threads, m);
-        if (parts == 1) {
-            job.run(0, m, 0, n);
-            return;
-        }
         int total = byColumns ? n : m;
+        int parts = Math.min(threads, total);
         int unit = byColumns ? 16 : 1;
         int chunk = ((total + parts - 1) / parts + unit - 1) / unit * unit;
-        @SuppressWarnings("unchecked")
-        Future<?>[] futures = new Future<?>[parts - 1];
-        int submitted = 0;
-        for (int p = 1; p < parts; p++) {
-            int from = Math.min(total, p * chunk);
+        int strips = (total + chunk - 1) / chunk;
+        pool.invoke(strip -> {
+            int from = strip * chunk;
             int to = Math.min(total, from + chunk);
-            if (from >= to) {
-                break;
-            }
-            futures[submitted++] = byColumns
-                    ? pool.submit(() -> job.run(0, m, from, to))
-                    : pool.submit(() -> job.run(from, to, 0, n));
-        }
-        int firstTo = Math.min(total, chunk);
-        Throwable failure = null;
-        try {
             if (byColumns) {
-                job.run(0, m, 0, firstTo);
+                job.run(0, m, from, to);
             } else {
-                job.run(0, firstTo, 0, n);
+                job.run(from, to, 0, n);
             }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        failure = awaitAll(futures, submitted, failure);
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        } else if (failure instanceof Error err) {
-            throw err;
-        } else if (failure != null) {
-            throw new IllegalStateException("GEMM worker failed", failure);
-        }
-    }
-
-    /**
-     * Waits for every worker even if this thread is interrupted (C must never be left half written),
-     * then restores the interrupt flag so the caller (e.g. a trainer checking it) still sees it.
-     */
-    private static Throwable awaitAll(Future<?>[] futures, int count, Throwable failure) {
-        boolean interrupted = false;
-        for (int i = 0; i < count; i++) {
-            while (true) {
-                try {
-                    futures[i].get();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause();
-                    }
-                    break;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return failure;
+        }, strips);
     }
 
     /** {@code C = beta·C} on an m×n block; {@code beta == 0} writes zeros (ignores NaN in C). */

@@ -2,6 +2,9 @@ package org.ganworkbook.linalg;
 
 import dev.ludovic.netlib.blas.NativeBLAS;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,10 +56,37 @@ public final class NativeGemm implements GemmBackend {
 
     private final NativeBLAS blas;
     private final String library;
+    /** netlib's native sgemm entry, bound to the instance, or null (then the checked public method is used). */
+    private final MethodHandle direct;
 
     private NativeGemm(NativeBLAS blas, String library) {
         this.blas = blas;
         this.library = library;
+        this.direct = findDirectEntry(blas);
+    }
+
+    /**
+     * netlib's public {@code sgemm} checks each operand as if it extended a full leading dimension past
+     * its last stored row ({@code offset + ld·rows ≤ length}), stricter than BLAS, which rejects valid
+     * windows such as a column strip of a matrix. {@link Gemm#checkArguments} already checks the exact
+     * BLAS bounds, so we call netlib's native method ({@code JNIBLAS.sgemmK}) directly when it can be
+     * reached, and the public method otherwise.
+     */
+    private static MethodHandle findDirectEntry(NativeBLAS blas) {
+        try {
+            Method m = blas.getClass().getDeclaredMethod("sgemmK", String.class, String.class, int.class, int.class,
+                    int.class, float.class, float[].class, int.class, int.class, float[].class, int.class, int.class,
+                    float.class, float[].class, int.class, int.class);
+            m.setAccessible(true);
+            return MethodHandles.lookup().unreflect(m).bindTo(blas);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True if products go straight to the native entry (exact BLAS bounds; no netlib re-check). */
+    public boolean direct() {
+        return direct != null;
     }
 
     /** Outcome of trying to load native BLAS: the backend, or why there is none. */
@@ -135,8 +165,19 @@ public final class NativeGemm implements GemmBackend {
         }
         // Row-major C = op(A)·op(B) is column-major Cᵀ = op(B)ᵀ·op(A)ᵀ; the stored B, read column-major,
         // already is Bᵀ, so B's flag passes through unchanged, and likewise A's.
-        blas.sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k,
-                alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        String opB = transB ? "T" : "N";
+        String opA = transA ? "T" : "N";
+        if (direct != null) {
+            try {
+                direct.invokeExact(opB, opA, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new IllegalStateException("native sgemm failed", t);
+            }
+        } else {
+            blas.sgemm(opB, opA, n, m, k, alpha, b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        }
     }
 
     private static void silenceNetlibLogging() {
