@@ -111,6 +111,8 @@ public final class MlpStepBenchmark {
         Gemm.use(timing);
         int warmup = Math.max(50, steps / 3);
         double[] total = new double[steps];
+        double[] cpu = new double[steps];
+        java.lang.management.ThreadMXBean threadBean = java.lang.management.ManagementFactory.getThreadMXBean();
         double[] gemm = new double[steps];
         double[][] phase = new double[PHASES.length][steps];
         double[][] phaseGemm = new double[PHASES.length][steps];
@@ -121,6 +123,7 @@ public final class MlpStepBenchmark {
         System.out.println("load average before: " + GemmBenchmark.loadAverage());
         double lossSink = 0;
         for (int s = -warmup; s < steps; s++) {
+            long cpu0 = threadBean.getCurrentThreadCpuTime();
             long[] t = new long[PHASES.length + 1];
             long[] gt = new long[PHASES.length + 1];
             int p = 0;
@@ -165,6 +168,7 @@ public final class MlpStepBenchmark {
             t[++p] = System.nanoTime();
             gt[p] = timing.nanos;
             if (s >= 0) {
+                cpu[s] = (threadBean.getCurrentThreadCpuTime() - cpu0) / 1e6;
                 total[s] = (t[p] - t[0]) / 1e6;
                 gemm[s] = (gt[p] - gt[0]) / 1e6;
                 for (int q = 0; q < PHASES.length; q++) {
@@ -190,6 +194,9 @@ public final class MlpStepBenchmark {
                 timing.calls / (steps + warmup));
         System.out.printf("fastest 10%% of steps: %.2f ms (GEMM %.2f ms), i.e. %.1f it/s on an idle machine%n",
                 percentile(total, 0.1), percentile(gemm, 0.1), 1000 / percentile(total, 0.1));
+        System.out.printf("CPU time of the stepping thread: median %.2f ms per step (when every product runs on this"
+                + " thread, e.g. OPENBLAS_NUM_THREADS=1 GANWB_GEMM_THREADS=1, this is the one-core time, robust to load)%n",
+                median(cpu));
         System.out.println("load average after: " + GemmBenchmark.loadAverage() + "   (loss checksum " + (float) lossSink + ")");
     }
 
