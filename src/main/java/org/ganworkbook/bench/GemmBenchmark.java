@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * the last line adds the products up into milliseconds per GAN step.
  *
  * <p>Run: {@code java -cp target/gan-workbook.jar org.ganworkbook.bench.GemmBenchmark [--quick] [--no-ejml] [--p10]}
- * ({@code --p10} reports the fastest 10% of calls instead of the median, for a shared machine).
+ * ({@code --p10} reports the fastest 10% of calls instead of the median, for a shared machine;
+ * {@code --split} adds a column for {@link ParallelGemm} strips around native BLAS, meant to be run with
+ * {@code OPENBLAS_NUM_THREADS=1}).
  * Measure on a quiet machine: the load average is printed before and after.
  */
 public final class GemmBenchmark {
