@@ -21,8 +21,8 @@ import java.util.Optional;
  *
  * <p>Threads with native BLAS: by default OpenBLAS threads each product itself. If the JVM was started
  * with {@code OPENBLAS_NUM_THREADS=1}, products are instead cut into strips computed on
- * {@code GANWB_GEMM_THREADS} Java threads ({@link ParallelGemm}); on the paper's small-batch shapes
- * this scales better than OpenBLAS's own threading, and no OpenBLAS thread spins between calls.
+ * {@code GANWB_GEMM_THREADS} Java threads ({@link ParallelGemm}). Measured on the paper's GAN step
+ * the two settings are equally fast on an idle machine; the split one was steadier on a loaded one.
  * A product that is run twice with the same backend gives bit-identical results.
  */
 public final class Gemm {
