@@ -1,0 +1,26 @@
+package org.ganworkbook.linalg;
+
+/**
+ * One implementation of the row-major single-precision GEMM
+ * {@code C = alpha·op(A)·op(B) + beta·C}; see {@link Gemm#sgemm} for the exact contract.
+ *
+ * <p>Implementations may assume their arguments were validated by {@link Gemm#checkArguments}
+ * (the {@link Gemm} facade does that before every call).
+ */
+public interface GemmBackend {
+
+    /** Short name, {@code "native"} or {@code "java"}. */
+    String name();
+
+    /** One line for people: the name plus where it comes from (library path, thread count). */
+    String description();
+
+    /**
+     * Row-major {@code C[m×n] = alpha·op(A)[m×k]·op(B)[k×n] + beta·C}. With {@code beta == 0} the old
+     * contents of C are ignored (even NaN), as in BLAS. A and B are not modified; C is modified.
+     */
+    void sgemm(boolean transA, boolean transB, int m, int n, int k,
+               float alpha, float[] a, int aOff, int lda,
+               float[] b, int bOff, int ldb,
+               float beta, float[] c, int cOff, int ldc);
+}

@@ -1,0 +1,219 @@
+package org.ganworkbook.nn;
+
+import org.ganworkbook.linalg.Gemm;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A layer of an {@link Mlp}: optional dropout on its input, a linear map {@code z = x·W + b} with
+ * {@code W: inputSize × columns}, then a per-layer output rule (an activation, or a max over pieces).
+ * Column j of W holds the incoming weights of output column j (a unit, or one maxout piece).
+ *
+ * <p>Backward through rows r of the last forward pass, given δ = dL/dz (columns wide):
+ * <pre>
+ *   dL/dW = x_dropᵀ · δ        (inputSize × columns, GEMM with A transposed)
+ *   dL/db = Σ_r δ[r, ·]
+ *   dL/dx = (δ · Wᵀ) ⊙ mask     (GEMM with B transposed; mask = the dropout multipliers)
+ * </pre>
+ */
+public abstract sealed class Layer permits Dense, Maxout {
+
+    private final String name;
+    private final int inputSize;
+    private final int units;
+    private final int columns;
+    private final Dropout inputDropout;
+    private final float maxColNorm;
+    private final Parameter weight;
+    private final Parameter bias;
+    private float[] normScratch;
+
+    Layer(String name, int inputSize, int units, int columns, Dropout inputDropout, float maxColNorm) {
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException("layer " + name + " needs inputSize >= 1, got " + inputSize);
+        }
+        this.name = name;
+        this.inputSize = inputSize;
+        this.units = units;
+        this.columns = columns;
+        this.inputDropout = inputDropout;
+        this.maxColNorm = maxColNorm;
+        this.weight = new Parameter(name + ".W", inputSize, columns);
+        this.bias = new Parameter(name + ".b", 1, columns);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** Output units (for maxout: groups, not pieces). */
+    public int outputSize() {
+        return units;
+    }
+
+    /** Columns of W and b: units, or units × pieces for maxout. */
+    public int columns() {
+        return columns;
+    }
+
+    public Dropout inputDropout() {
+        return inputDropout;
+    }
+
+    /** Max L2 norm of a weight column (pylearn2 {@code max_col_norm}); 0 means no limit. */
+    public float maxColNorm() {
+        return maxColNorm;
+    }
+
+    /** Weights, {@code inputSize × columns}. */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** Biases, {@code 1 × columns}. */
+    public Parameter bias() {
+        return bias;
+    }
+
+    public List<Parameter> parameters() {
+        return List.of(weight, bias);
+    }
+
+    /** Forward on {@code rows} rows of x (row length inputSize, from xOff). Writes state; x is not modified. */
+    final void forward(LayerState s, float[] x, int xOff, int rows, Mode mode, RandomGenerator rng) {
+        if (mode == Mode.TRAIN && inputDropout.active()) {
+            if (rng == null) {
+                throw new IllegalArgumentException("layer " + name + " applies dropout in TRAIN mode and needs a"
+                        + " random generator; pass one (or use Mode.EVAL)");
+            }
+            inputDropout.apply(x, xOff, s.dropped, s.mask, rows * inputSize, rng);
+            s.in = s.dropped;
+            s.inOff = 0;
+            s.droppedOut = true;
+        } else {
+            s.in = x;
+            s.inOff = xOff;
+            s.droppedOut = false;
+        }
+        // z = x_drop · W
+        Gemm.sgemm(false, false, rows, columns, inputSize, 1f, s.in, s.inOff, inputSize,
+                weight.value(), 0, columns, 0f, s.z, 0, columns);
+        finishForward(s, rows);
+    }
+
+    /** Adds the bias to z and computes y (and whatever backward needs) for {@code rows} rows. */
+    abstract void finishForward(LayerState s, int rows);
+
+    /**
+     * dL/dz for rows [from, from + count) from dL/dy ({@code count × units} at dyOff), written to
+     * {@code s.dz} from index 0.
+     */
+    abstract void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count);
+
+    /**
+     * Backward through rows [from, from + count). {@code dTop} is dL/dy, or dL/dz if {@code topIsLinear}.
+     * Parameter gradients per {@code grads}; dL/dx written to {@code dx} (count × inputSize from dxOff)
+     * unless dx is null. Only the gradients, dx and the state's scratch buffers are modified.
+     */
+    final void backward(LayerState s, float[] dTop, int dTopOff, boolean topIsLinear, int from, int count,
+                        ParamGrads grads, float[] dx, int dxOff) {
+        float[] dz;
+        int dzOff;
+        if (topIsLinear) {
+            dz = dTop;
+            dzOff = dTopOff;
+        } else {
+            outputGradToLinear(s, dTop, dTopOff, from, count);
+            dz = s.dz;
+            dzOff = 0;
+        }
+        if (grads != ParamGrads.SKIP) {
+            boolean add = grads == ParamGrads.ADD;
+            // dW (+)= x_dropᵀ · δ
+            Gemm.sgemm(true, false, inputSize, columns, count, 1f, s.in, s.inOff + from * inputSize, inputSize,
+                    dz, dzOff, columns, add ? 1f : 0f, weight.grad(), 0, columns);
+            columnSums(dz, dzOff, count, columns, bias.grad(), add);
+        }
+        if (dx != null) {
+            // dx = (δ · Wᵀ) ⊙ mask
+            Gemm.sgemm(false, true, count, inputSize, columns, 1f, dz, dzOff, columns,
+                    weight.value(), 0, columns, 0f, dx, dxOff, inputSize);
+            if (s.droppedOut) {
+                float[] mask = s.mask;
+                int mOff = from * inputSize;
+                int n = count * inputSize;
+                for (int i = 0; i < n; i++) {
+                    dx[dxOff + i] *= mask[mOff + i];
+                }
+            }
+        }
+    }
+
+    /** {@code out[c] (+)= Σ_r m[off + r·cols + c]} over r in [0, rows). */
+    static void columnSums(float[] m, int off, int rows, int cols, float[] out, boolean add) {
+        if (!add) {
+            java.util.Arrays.fill(out, 0, cols, 0f);
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            for (int c = 0; c < cols; c++) {
+                out[c] += m[o + c];
+            }
+        }
+    }
+
+    /**
+     * pylearn2's {@code max_col_norm}, applied after an update: every column j of W (the incoming weights
+     * of one unit or piece) is multiplied by {@code min(‖W_j‖, c) / (1e−7 + ‖W_j‖)}, computed in float32
+     * as Theano did. Columns above c end at norm c; columns below it shrink by the factor
+     * {@code ‖W_j‖ / (1e−7 + ‖W_j‖)}, about 1e−7/‖W_j‖ relative, exactly as in the released code.
+     * No-op when the limit is 0. Modifies W.
+     */
+    public void applyMaxColNorm() {
+        if (maxColNorm <= 0f) {
+            return;
+        }
+        if (normScratch == null) {
+            normScratch = new float[columns];
+        }
+        float[] w = weight.value();
+        float[] f = normScratch;
+        java.util.Arrays.fill(f, 0f);
+        for (int r = 0; r < inputSize; r++) {
+            int o = r * columns;
+            for (int c = 0; c < columns; c++) {
+                f[c] += w[o + c] * w[o + c];
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            float norm = (float) Math.sqrt(f[c]);
+            f[c] = Math.min(norm, maxColNorm) / (1e-7f + norm);
+        }
+        for (int r = 0; r < inputSize; r++) {
+            int o = r * columns;
+            for (int c = 0; c < columns; c++) {
+                w[o + c] *= f[c];
+            }
+        }
+    }
+
+    /** Short description, e.g. {@code h0: maxout 240x5, input dropout keep 0.8 scale 1.25}. */
+    abstract String describe();
+
+    @Override
+    public String toString() {
+        String s = name + ": " + describe();
+        if (inputDropout.active()) {
+            s += ", input dropout keep " + inputDropout.keep() + " scale " + inputDropout.scale();
+        }
+        if (maxColNorm > 0f) {
+            s += ", max col norm " + maxColNorm;
+        }
+        return s;
+    }
+}

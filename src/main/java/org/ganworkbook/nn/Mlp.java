@@ -1,0 +1,249 @@
+package org.ganworkbook.nn;
+
+import org.ejml.data.FMatrixRMaj;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A multilayer perceptron: a chain of {@link Layer}s, each feeding the next (the paper's G and D,
+ * §4–§5). It holds parameters only; activations live in a {@link Workspace} the caller owns.
+ *
+ * <p>Lifecycle:
+ * <ol>
+ *   <li>{@link #build} from {@link LayerSpec}s (draws the initial weights), once;</li>
+ *   <li>{@link #newWorkspace(int)} for the largest batch, once per concurrent pass;</li>
+ *   <li>per step: {@link #forward} (TRAIN draws new dropout masks), then any number of {@link #backward}
+ *       or {@link #backwardFromPreActivation} calls on that workspace (parameter gradients SET/ADD/SKIP,
+ *       input gradient or not), then the optimizer reads {@link Parameter#grad()} and updates
+ *       {@link Parameter#value()}, then {@link #applyMaxColNorm()} if the layers have a norm limit.</li>
+ * </ol>
+ * Arrays are row-major: a batch of {@code rows} examples is {@code rows × inputSize} floats. Backward
+ * results (dInput) are written from index 0. No allocation happens in forward or backward.
+ */
+public final class Mlp {
+
+    private final int inputSize;
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    /** Chains existing layers; each layer's input size must equal the previous layer's output size. */
+    public Mlp(List<? extends Layer> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("an Mlp needs at least one layer");
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            Layer prev = layers.get(i - 1);
+            Layer next = layers.get(i);
+            if (next.inputSize() != prev.outputSize()) {
+                throw new IllegalArgumentException("layer " + next.name() + " takes " + next.inputSize()
+                        + " inputs but layer " + prev.name() + " gives " + prev.outputSize() + " outputs");
+            }
+        }
+        this.inputSize = layers.get(0).inputSize();
+        this.layers = List.copyOf(layers);
+        List<Parameter> ps = new ArrayList<>();
+        for (Layer l : this.layers) {
+            ps.addAll(l.parameters());
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    /**
+     * Builds and initialises a network. Layers are named as in the released code: {@code h0, h1, ...}
+     * and {@code y} for the last one; they are initialised in order from {@code rng}.
+     */
+    public static Mlp build(int inputSize, List<? extends LayerSpec> specs, RandomGenerator rng) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("an Mlp needs at least one layer spec");
+        }
+        List<Layer> layers = new ArrayList<>();
+        int in = inputSize;
+        for (int i = 0; i < specs.size(); i++) {
+            String name = i == specs.size() - 1 ? "y" : "h" + i;
+            Layer l = specs.get(i).build(name, in, rng);
+            layers.add(l);
+            in = l.outputSize();
+        }
+        return new Mlp(layers);
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputSize();
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** All parameters, in layer order: {@code h0.W, h0.b, h1.W, ...}. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Number of trainable floats. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** A workspace for batches of up to {@code maxRows} examples. */
+    public Workspace newWorkspace(int maxRows) {
+        return new Workspace(this, maxRows);
+    }
+
+    /**
+     * Forward pass on {@code rows} examples of x (row-major, {@code rows × inputSize} from xOff).
+     * TRAIN applies each layer's input dropout with new masks drawn from {@code rng} (may be null when no
+     * layer has dropout); EVAL applies none. x is not modified and must stay unchanged until the last
+     * backward pass (layer 0 without dropout reads it again). Returns {@link Workspace#output()}.
+     */
+    public float[] forward(Workspace ws, float[] x, int xOff, int rows, Mode mode, RandomGenerator rng) {
+        checkWorkspace(ws);
+        if (rows <= 0 || rows > ws.maxRows()) {
+            throw new IllegalArgumentException("rows must be in 1.." + ws.maxRows() + " (the workspace size), got " + rows);
+        }
+        if (xOff < 0 || (long) xOff + (long) rows * inputSize > x.length) {
+            throw new IllegalArgumentException("input needs " + rows + " x " + inputSize + " floats from offset "
+                    + xOff + " but the array has " + x.length);
+        }
+        ws.rows = 0; // invalid until the pass completes
+        float[] in = x;
+        int inOff = xOff;
+        for (int i = 0; i < layers.size(); i++) {
+            LayerState s = ws.states[i];
+            layers.get(i).forward(s, in, inOff, rows, mode, rng);
+            in = s.y;
+            inOff = 0;
+        }
+        ws.rows = rows;
+        return ws.output();
+    }
+
+    /**
+     * Backward pass from dL/d(output): {@code dOutput} holds {@code rowCount × outputSize} floats (from
+     * index 0) for rows [rowFrom, rowFrom + rowCount) of the last forward pass. Parameter gradients are
+     * handled per {@code grads}; if {@code dInput} is not null, dL/dx for those rows is written to it
+     * ({@code rowCount × inputSize} from index 0, through the first layer's dropout mask).
+     * The workspace's forward results are not changed, so further backward passes may follow.
+     */
+    public void backward(Workspace ws, float[] dOutput, int rowFrom, int rowCount, ParamGrads grads, float[] dInput) {
+        backwardImpl(ws, dOutput, false, rowFrom, rowCount, grads, dInput);
+    }
+
+    /**
+     * Backward pass from dL/dz of the last layer, its pre-activation ({@link Workspace#preActivation()},
+     * e.g. D's logit): the loss gradient with respect to the logits goes in directly, without the
+     * sigmoid's derivative. Otherwise as {@link #backward}. Not for a maxout output layer.
+     */
+    public void backwardFromPreActivation(Workspace ws, float[] dPreActivation, int rowFrom, int rowCount,
+                                          ParamGrads grads, float[] dInput) {
+        if (layers.get(layers.size() - 1) instanceof Maxout) {
+            throw new IllegalStateException("the output layer is maxout; use backward(...) with dL/d(output)");
+        }
+        backwardImpl(ws, dPreActivation, true, rowFrom, rowCount, grads, dInput);
+    }
+
+    private void backwardImpl(Workspace ws, float[] dTop, boolean topIsLinear, int rowFrom, int rowCount,
+                              ParamGrads grads, float[] dInput) {
+        checkWorkspace(ws);
+        if (ws.rows == 0) {
+            throw new IllegalStateException("backward needs a completed forward pass on this workspace");
+        }
+        if (rowFrom < 0 || rowCount <= 0 || rowFrom + rowCount > ws.rows) {
+            throw new IllegalArgumentException("rows [" + rowFrom + ", " + (rowFrom + rowCount)
+                    + ") are not inside the " + ws.rows + " rows of the last forward pass");
+        }
+        Layer top = layers.get(layers.size() - 1);
+        int topWidth = topIsLinear ? top.columns() : top.outputSize();
+        if ((long) rowCount * topWidth > dTop.length) {
+            throw new IllegalArgumentException("the output gradient needs " + rowCount + " x " + topWidth
+                    + " floats but the array has " + dTop.length);
+        }
+        if (dInput != null && (long) rowCount * inputSize > dInput.length) {
+            throw new IllegalArgumentException("dInput needs " + rowCount + " x " + inputSize
+                    + " floats but the array has " + dInput.length);
+        }
+        if (grads == ParamGrads.SKIP && dInput == null) {
+            return; // nothing was asked for
+        }
+        float[] d = dTop;
+        boolean linear = topIsLinear;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            float[] dx = i > 0 ? ws.states[i - 1].dy : dInput;
+            layers.get(i).backward(ws.states[i], d, 0, linear, rowFrom, rowCount, grads, dx, 0);
+            d = dx;
+            linear = false;
+        }
+    }
+
+    /** Sets every parameter gradient to zero (needed only before a first {@link ParamGrads#ADD} pass). */
+    public void zeroGrad() {
+        for (Parameter p : parameters) {
+            p.zeroGrad();
+        }
+    }
+
+    /** Applies every layer's max column norm (no-op for layers without one). Call after each update. */
+    public void applyMaxColNorm() {
+        for (Layer l : layers) {
+            l.applyMaxColNorm();
+        }
+    }
+
+    /** Copies all parameter values from a network of the same architecture (gradients untouched). */
+    public void copyParametersFrom(Mlp other) {
+        if (other.parameters.size() != parameters.size()) {
+            throw new IllegalArgumentException("architectures differ: " + other.parameters + " vs " + parameters);
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter src = other.parameters.get(i);
+            Parameter dst = parameters.get(i);
+            if (src.rows() != dst.rows() || src.cols() != dst.cols()) {
+                throw new IllegalArgumentException("parameter " + dst + " cannot take values of " + src);
+            }
+            System.arraycopy(src.value(), 0, dst.value(), 0, dst.size());
+        }
+    }
+
+    /**
+     * Evaluation-mode outputs for the rows of x ({@code n × inputSize}), as a new {@code n × outputSize}
+     * matrix. Convenient, not fast: allocates a workspace per call.
+     */
+    public FMatrixRMaj predict(FMatrixRMaj x) {
+        if (x.numCols != inputSize) {
+            throw new IllegalArgumentException("x has " + x.numCols + " columns, the network takes " + inputSize);
+        }
+        Workspace ws = newWorkspace(Math.max(1, x.numRows));
+        FMatrixRMaj out = new FMatrixRMaj(x.numRows, outputSize());
+        if (x.numRows > 0) {
+            float[] y = forward(ws, x.data, 0, x.numRows, Mode.EVAL, null);
+            System.arraycopy(y, 0, out.data, 0, x.numRows * outputSize());
+        }
+        return out;
+    }
+
+    private void checkWorkspace(Workspace ws) {
+        if (ws.mlp != this) {
+            throw new IllegalArgumentException("this workspace belongs to another network; use newWorkspace()");
+        }
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Mlp(" + inputSize + " inputs, " + parameterCount() + " parameters)");
+        for (Layer l : layers) {
+            sb.append("\n  ").append(l);
+        }
+        return sb.toString();
+    }
+}
