@@ -41,8 +41,12 @@ import java.util.Arrays;
  */
 public final class ParzenWindow {
 
-    /** Query rows per distance block when none is set (the authors use 100; results do not depend on it). */
-    public static final int DEFAULT_BATCH_SIZE = 250;
+    /**
+     * Query rows per distance block when none is set. The authors use 100; larger blocks run the GEMM
+     * faster (measured here: ~150 GFLOP/s at 100 rows, ~195 at 1,000); 1,000 rows × 10,000 centres is
+     * a 40 MB block.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 1000;
     /** Log-mean-exp terms more than ln(n) + this many nats below the largest are clamped there (see class doc). */
     static final double NEGLIGIBLE_NATS = 40.0;
     /** Upper bound on a distance block's size in floats (64 MB); fewer rows per block for huge n. */
@@ -241,10 +245,10 @@ public final class ParzenWindow {
                 // block[i][j] = -2·x_i·μ_j (shifted), one GEMM
                 Distances.minusTwoCrossProducts(shiftedRows, 0, rows, shiftedCentres, n, d, block);
                 workers.forEachSlice(rows, (from, to) -> {
-                    double[] delta = new double[n];
+                    double[] p = new double[n];
                     double[] scratch = new double[n];
                     for (int i = from; i < to; i++) {
-                        rowLogLikelihoods(block, i, xs, first + i, delta, scratch, c, constant, cut, ll);
+                        rowLogLikelihoods(block, i, xs, first + i, p, scratch, c, constant, cut, ll);
                     }
                 });
                 progress.update(stage, start + rows, m);
@@ -254,27 +258,26 @@ public final class ParzenWindow {
     }
 
     /** Steps 2-3 of the class doc for one query row; writes {@code ll[s][xRow]} for every sigma. */
-    private void rowLogLikelihoods(float[] block, int blockRow, float[] xs, int xRow, double[] delta,
+    private void rowLogLikelihoods(float[] block, int blockRow, float[] xs, int xRow, double[] p,
                                    double[] scratch, double[] c, double[] constant, double cut, double[][] ll) {
         int base = blockRow * n;
-        // p_j = ||μ_j||² - 2·x·μ_j = ||x - μ_j||² - ||x||²
+        // p_j = ||μ_j||² - 2·x·μ_j = ||x - μ_j||² - ||x||², and its minimum p_k
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j < n; j++) {
-            double p = shiftedNorms[j] + block[base + j];
-            delta[j] = p;
-            best = Math.min(best, p);
+            double pj = shiftedNorms[j] + block[base + j];
+            p[j] = pj;
+            if (pj < best) {
+                best = pj;
+            }
         }
         int nearest = 0;
-        while (delta[nearest] != best) {
+        while (p[nearest] != best) {
             nearest++;
         }
         double nearestDistance = Distances.exactSquaredDistance(xs, xRow * d, centres, nearest * d, d);
-        // δ_j = p_j - p_k >= 0, and δ_k = 0 exactly
-        for (int j = 0; j < n; j++) {
-            delta[j] -= best;
-        }
+        // Σ_j exp(-c·δ_j) with δ_j = p_j - p_k >= 0 (δ_k = 0 exactly)
         for (int s = 0; s < c.length; s++) {
-            double sum = NegExpSum.sum(delta, n, c[s], cut, scratch);
+            double sum = NegExpSum.sum(p, n, best, c[s], cut, scratch);
             ll[s][xRow] = -c[s] * nearestDistance + Math.log(sum) + constant[s];
         }
     }

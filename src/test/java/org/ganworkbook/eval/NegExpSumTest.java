@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NegExpSumTest {
 
     @Test
-    void negExpAgreesWithMathExpToAbout5e14Relative() {
+    void negExpAgreesWithMathExpToAbout6e14Relative() {
         double worst = 0;
         int steps = 640_000;
         for (int i = 0; i <= steps; i++) {
@@ -38,13 +38,23 @@ class NegExpSumTest {
             for (double v : delta) {
                 exact += Math.exp(-c * v);
             }
-            double sum = NegExpSum.sum(delta, n, c, cut, scratch);
+            double sum = NegExpSum.sum(delta, n, 0.0, c, cut, scratch);
             // terms below e^-cut count as e^-cut: at most n·e^-cut = e^-40 more, relative to a sum >= 1
             assertEquals(exact, sum, 1e-13 * exact + n * Math.exp(-cut), "c=" + c);
         }
+        // δ given as p - pMin
+        double[] p = new double[n];
+        for (int j = 0; j < n; j++) {
+            p[j] = 123.5 + delta[j];
+        }
+        double shifted = 0;
+        for (int j = 0; j < n; j++) {
+            shifted += Math.exp(-2.0 * (p[j] - 123.5));
+        }
+        assertEquals(shifted, NegExpSum.sum(p, n, 123.5, 2.0, Math.log(n) + 40, scratch), 1e-13 * shifted);
         // every term clamped: n copies of e^-cut
         double[] far = new double[n];
         java.util.Arrays.fill(far, 1e9);
-        assertEquals(n * Math.exp(-10), NegExpSum.sum(far, n, 1.0, 10, scratch), 1e-12 * n * Math.exp(-10));
+        assertEquals(n * Math.exp(-10), NegExpSum.sum(far, n, 0.0, 1.0, 10, scratch), 1e-12 * n * Math.exp(-10));
     }
 }
