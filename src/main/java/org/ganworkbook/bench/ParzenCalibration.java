@@ -1,6 +1,8 @@
 package org.ganworkbook.bench;
 
 import org.ejml.data.FMatrixRMaj;
+import org.ganworkbook.eval.NearestNeighbours;
+import org.ganworkbook.eval.Neighbour;
 import org.ganworkbook.eval.ParzenConfig;
 import org.ganworkbook.eval.ParzenResult;
 import org.ganworkbook.eval.ParzenWindow;
@@ -30,7 +32,8 @@ import java.util.SplittableRandom;
  * <li>{@code noise}: 10,000 uniform [0,1]^784 vectors (an untrained generator), about -629.</li>
  * </ul>
  * The paper's GAN scores 225 ± 2. Each evaluation is timed (wall clock, after one warm-up run);
- * compare with {@code src/test/python/bench/parzen_torch.py}, the same evaluation in PyTorch.
+ * compare with {@code src/test/python/bench/parzen_torch.py}, the same evaluation in PyTorch. Last, the
+ * Figure 2 search (nearest of the 50,000 training images to 20 images) is timed.
  *
  * <p>Run: {@code java -cp target/gan-workbook.jar org.ganworkbook.bench.ParzenCalibration DIR
  * [--case real|mean|noise|all] [--repeat 3] [--batch N] [--threads N]}, where DIR holds the four
@@ -98,7 +101,24 @@ public final class ParzenCalibration {
                             + "      %s%n",
                     name, result, sorted[0], sorted[sorted.length / 2], repeat, parzen, result.selection());
         }
+        nearestNeighbourSearch(train, test);
         System.out.println("load average after: " + GemmBenchmark.loadAverage());
+    }
+
+    /** Figure 2's search: nearest of train[0:50000] to 20 images (test images stand in for samples). */
+    static void nearestNeighbourSearch(FMatrixRMaj train, FMatrixRMaj test) {
+        NearestNeighbours search = NearestNeighbours.of(rows(train, 0, 50_000));
+        FMatrixRMaj queries = rows(test, 0, 20);
+        search.nearest(queries); // warm-up
+        long t0 = System.nanoTime();
+        Neighbour[] nearest = search.nearest(queries);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            sb.append(String.format(Locale.ROOT, " test[%d] -> train[%d] (%.3f)", i, nearest[i].index(),
+                    nearest[i].squaredDistance()));
+        }
+        System.out.printf(Locale.ROOT, "nearest of 50,000 training images to 20 queries: %.1f ms;%s ...%n", ms, sb);
     }
 
     /** Stand-in "generator samples" for a calibration case, [count, 784]. */
