@@ -216,6 +216,8 @@ public final class KernelspecInstaller implements Callable<Integer> {
         argv.add("-Dfile.encoding=UTF-8");
         // a learner's NullPointerException keeps its stack trace even after the JIT has seen it often
         argv.add("-XX:-OmitStackTraceInFastThrow");
+        // the native BLAS is loaded through JNI; JDK 22+ warns on stderr (which fails a graded cell) unless allowed
+        argv.add("--enable-native-access=ALL-UNNAMED");
         argv.add("-cp");
         argv.add(jar.toString());
         argv.add(WorkbookKernel.class.getName());

@@ -2,12 +2,11 @@ package org.ganworkbook.workbook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.ganworkbook.data.DataFileException;
 import org.ganworkbook.data.Mnist;
+import org.ganworkbook.linalg.Gemm;
 
 /**
  * Facts about the running workbook, for the first cell of a notebook and for bug reports.
@@ -75,33 +74,13 @@ public final class Workbook {
         }
     }
 
-    /**
-     * Asks {@code org.ganworkbook.linalg.Gemm} which backend it uses.
-     *
-     * <p>TODO(lead): {@code linalg} is built on another branch; this looks the class up by reflection
-     * (a public static no-argument method named {@code describe}, {@code backendName} or {@code backend})
-     * so that this package compiles alone. Once {@code linalg} is merged, call it directly.
-     */
+    /** The active GEMM backend, as {@link Gemm#describe()} names it. */
     static String gemmBackend() {
-        Class<?> gemm;
         try {
-            gemm = Class.forName("org.ganworkbook.linalg.Gemm");
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "not available (org.ganworkbook.linalg.Gemm is not in this build)";
+            return Gemm.describe();
+        } catch (RuntimeException | LinkageError e) {
+            return "error while asking Gemm.describe(): " + e;
         }
-        for (String name : new String[] {"describe", "backendName", "backend"}) {
-            try {
-                Method m = gemm.getMethod(name);
-                if (Modifier.isStatic(m.getModifiers())) {
-                    return String.valueOf(m.invoke(null));
-                }
-            } catch (NoSuchMethodException e) {
-                // try the next name
-            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-                return "error while asking Gemm." + name + "(): " + e;
-            }
-        }
-        return "present (Gemm has no backend() method to ask)";
     }
 
     private static String mnistStatus(Path dataDir) {
