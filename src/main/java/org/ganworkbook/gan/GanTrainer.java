@@ -522,6 +522,16 @@ public final class GanTrainer {
         return d;
     }
 
+    /** D's training workspace (the last iteration's activations and dropout masks), for tests. */
+    Workspace discriminatorWorkspace() {
+        return dWork;
+    }
+
+    /** G's training workspace, for tests. */
+    Workspace generatorWorkspace() {
+        return gWork;
+    }
+
     Sgd generatorOptimizer() {
         return gSgd;
     }
