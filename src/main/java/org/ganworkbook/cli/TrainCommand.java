@@ -43,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a GAN with the paper's settings (default: the released mnist.yaml).",
-                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C saves and exits."})
+                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits."})
 final class TrainCommand implements Callable<Integer> {
 
     static final String LATEST = "checkpoint.ckpt";
