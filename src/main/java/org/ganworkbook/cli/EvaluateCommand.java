@@ -46,6 +46,10 @@ final class EvaluateCommand implements Callable<Integer> {
             + " then score the test set of that one alone.")
     boolean select;
 
+    @Option(names = "--no-test", description = "Never score the test set: only sigma and the held-out score"
+            + " (for monitoring a run while it trains).")
+    boolean noTest;
+
     @Option(names = "--best", paramLabel = "FILE", description = "With --select: copy the chosen checkpoint here"
             + " (e.g. runs/paper-mnist/best.ckpt, which notebook 07 loads).")
     Path best;
@@ -68,11 +72,14 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Path file : checkpoints) {
             Checkpoint ck = Checkpoint.read(file);
             cks.add(ck);
-            ParzenEvaluation e = evaluate(ck, mnist, protocol, !select);
+            ParzenEvaluation e = evaluate(ck, mnist, protocol, !select && !noTest);
             results.add(e);
             stdout.printf(Locale.ROOT, "%s: epoch %d, step %d, %s%n", file, ck.completedEpochs(), ck.step(), e);
             stdout.println("  sigma curve (validation mean LL): " + curve(e.sigmaSelection()));
             stdout.flush();
+        }
+        if (noTest) {
+            return 0;
         }
         if (select) {
             int chosen = bestIndex(results);
