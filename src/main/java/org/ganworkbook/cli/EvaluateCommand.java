@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
  * (valid[1000:10000] at the sigma chosen on valid[0:1000]) is chosen first, and only its test set is scored.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Parzen-window log-likelihood of checkpoints' generators, as in Table 1: 10,000 samples,",
-                "sigma from logspace(-1, 0, 10) chosen on the first 1,000 held-out images, mean log-likelihood",
-                "of the 10,000 test images (nats) +- std/sqrt(N)."})
+        description = {"Parzen-window log-likelihood of checkpoints' generators, as in Table 1.",
+                "10,000 samples; sigma from logspace(-1, 0, 10) chosen on the first 1,000 held-out images;",
+                "mean log-likelihood of the 10,000 test images (nats) +- std/sqrt(N)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CHECKPOINT", description = "Checkpoint files written by train.")
