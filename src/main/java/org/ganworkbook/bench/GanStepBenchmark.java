@@ -57,8 +57,8 @@ public final class GanStepBenchmark {
             ms[s] = (System.nanoTime() - t0) / 1e6;
         }
         double cpuPerStep = (os.getProcessCpuTime() - cpu0) / 1e6 / steps;
-        System.out.printf(Locale.ROOT, "process CPU time: %.2f ms per step (with one thread everywhere,"
-                + " OPENBLAS_NUM_THREADS=1 GANWB_GEMM_THREADS=1, this is the one-core cost, robust to load)%n", cpuPerStep);
+        System.out.printf(Locale.ROOT, "process CPU time: %.2f ms per step (all threads; run with"
+                + " OPENBLAS_NUM_THREADS=1 GANWB_GEMM_THREADS=1 it is the one-core cost, little changed by load)%n", cpuPerStep);
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double median = sorted[steps / 2];
