@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The browser test: installs what it needs, then runs notebook.test.mjs (see there for what it checks).
+#
+#   1. Chromium: Debian's chromium + chromium-driver with apt-get when missing (about 120 MB to download,
+#      15 s here); needs root or password-less sudo. GANWB_CHROMIUM points at another Chromium/Chrome.
+#   2. Node.js >= 20 with npm (not installed by this script: Debian 12's nodejs is 18, too old).
+#   3. playwright-core, pinned in package.json/package-lock.json, with `npm ci` (no browser download).
+#   4. node --test notebook.test.mjs: starts environment/start.sh on a free loopback port with
+#      GANWB_BUDGET=smoke (unless set), and drives headless Chromium. Screenshots: target/browser/.
+#
+# Exit status: 0 passed, 1 failed, 77 skipped (Chromium or Node.js missing and not installable here;
+# the reason is printed). Usage: src/test/browser/run.sh [--no-install]
+set -uo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/../../../environment/lib.sh"
+
+install=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-install) install=0 ;;
+    -h|--help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) die "unknown option '$arg' (try --help)" ;;
+  esac
+done
+skip() { warn "SKIPPED the browser test: $*"; exit 77; }
+
+# ---------------------------------------------------------------- 1. Chromium
+find_chromium() {
+  local c
+  for c in "${GANWB_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+    [ -n "$c" ] && [ -x "$c" ] && { printf '%s' "$c"; return 0; }
+  done
+  return 1
+}
+if ! CHROMIUM="$(find_chromium)"; then
+  if [ "$install" = 1 ] && command -v apt-get >/dev/null 2>&1 && SUDO="$(root_prefix)"; then
+    step "installing Chromium with apt-get: chromium chromium-driver (about 120 MB)"
+    t0="$(now)"
+    if $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
+       && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+            chromium chromium-driver >/dev/null; then
+      ok "Chromium installed ($(elapsed "$t0") s)"
+    else
+      skip "apt-get could not install chromium (see above). Install Chromium yourself, or set GANWB_CHROMIUM."
+    fi
+    CHROMIUM="$(find_chromium)" || skip "chromium was installed but /usr/bin/chromium is not there."
+  else
+    skip "no Chromium, and it cannot be installed here (needs apt-get and root or sudo):" \
+         "sudo apt-get install chromium chromium-driver, or set GANWB_CHROMIUM to a Chromium/Chrome binary."
+  fi
+fi
+ok "browser: $CHROMIUM ($("$CHROMIUM" --version 2>/dev/null | head -1))"
+
+# ---------------------------------------------------------------- 2+3. Node.js and playwright-core
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+  || skip "no Node.js/npm: install Node.js 20 or newer (https://nodejs.org) to run the browser test."
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || skip "Node.js $(node --version) is too old for playwright-core: install Node.js 20 or newer."
+cd "$HERE"
+if [ "$install" = 1 ]; then
+  t0="$(now)"
+  npm_log="$(npm ci --no-audit --no-fund --loglevel=error 2>&1)" \
+    || { printf '%s\n' "$npm_log"; die "npm ci failed in $HERE (is the npm registry reachable?)"; }
+  ok "playwright-core $(node -p 'require("playwright-core/package.json").version') installed with npm ci ($(elapsed "$t0") s)"
+fi
+[ -d node_modules/playwright-core ] || die "node_modules/playwright-core missing: run without --no-install"
+
+# ---------------------------------------------------------------- 4. the test
+export GANWB_CHROMIUM="$CHROMIUM"
+export GANWB_BUDGET="${GANWB_BUDGET:-smoke}"
+export PYDEVD_DISABLE_FILE_VALIDATION=1
+exec node --test --test-reporter=spec --test-concurrency=1 notebook.test.mjs
