@@ -36,12 +36,15 @@ if ! CHROMIUM="$(find_chromium)"; then
   if [ "$install" = 1 ] && command -v apt-get >/dev/null 2>&1 && SUDO="$(root_prefix)"; then
     step "installing Chromium with apt-get: chromium chromium-driver (about 120 MB)"
     t0="$(now)"
-    if $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null \
+    apt_log="$(mktemp)"
+    if $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >"$apt_log" 2>&1 \
        && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-            chromium chromium-driver >/dev/null; then
+            chromium chromium-driver >>"$apt_log" 2>&1; then
       ok "Chromium installed ($(elapsed "$t0") s)"
+      rm -f "$apt_log"
     else
-      skip "apt-get could not install chromium (see above). Install Chromium yourself, or set GANWB_CHROMIUM."
+      tail -20 "$apt_log"; rm -f "$apt_log"
+      skip "apt-get could not install chromium (above). Install Chromium yourself, or set GANWB_CHROMIUM."
     fi
     CHROMIUM="$(find_chromium)" || skip "chromium was installed but /usr/bin/chromium is not there."
   else
