@@ -162,3 +162,26 @@ export async function selectLastCell(page) {
   await last.locator('.prompt').first().click();
   await page.keyboard.press('Escape');
 }
+
+/** Scrolls the notebook to its top (Notebook 6 scrolls the #site element, not the window). */
+export async function scrollToTop(page) {
+  await page.evaluate(() => { document.querySelector('#site').scrollTop = 0; });
+}
+
+/**
+ * A screenshot of the whole notebook: Notebook 6 keeps its header fixed and scrolls only #site, so a
+ * "full page" screenshot would show one screen; instead the window is made as tall as the notebook for the
+ * moment of the screenshot (at most maxHeight pixels).
+ */
+export async function fullNotebookScreenshot(page, file, maxHeight = 20_000) {
+  const before = page.viewportSize();
+  const height = await page.evaluate(() => {
+    const site = document.querySelector('#site');
+    return document.querySelector('#header').offsetHeight + site.scrollHeight;
+  });
+  await page.setViewportSize({ width: before.width, height: Math.min(maxHeight, Math.max(before.height, height)) });
+  await page.waitForTimeout(300);
+  await scrollToTop(page);
+  await page.screenshot({ path: file });
+  await page.setViewportSize(before);
+}

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { freePort, listeningSockets, startServer, stopServer } from './server.mjs';
 import {
-  cellLocator, notebookReady, readCells, recordImageChanges, runAllFromMenu, selectLastCell, takeImageLog,
+  cellLocator, fullNotebookScreenshot, notebookReady, readCells, recordImageChanges, runAllFromMenu, scrollToTop, selectLastCell, takeImageLog,
   typeAndRunNewCell, waitAllDone, waitKernelIdle,
 } from './jupyter.mjs';
 
@@ -40,9 +40,14 @@ const report = { screenshots: [], timings: {} };
 const notebookHashes = new Map();
 
 const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const shot = async (target, name, what, options = {}) => {
+const shot = async (target, name, what) => {
   const file = path.join(OUT, name);
-  await target.screenshot({ path: file, ...options });
+  await target.screenshot({ path: file });
+  report.screenshots.push({ file: path.relative(ROOT, file), what });
+};
+const fullShot = async (page, name, what) => {
+  const file = path.join(OUT, name);
+  await fullNotebookScreenshot(page, file);
   report.screenshots.push({ file: path.relative(ROOT, file), what });
 };
 const log = (...a) => console.log('   ', ...a);
@@ -154,13 +159,13 @@ test('00-start-here: the printed address opens it; Run All shows digits, charts 
   assert.deepEqual(counts.headers, ['digit', 'train', 'valid', 'test']);
   assert.equal(counts.rows, 10, 'the per-digit table should have one row per digit');
 
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   await shot(page, '00-start-here-top.png', 'top of 00-start-here after Run All: Workbook.info() output, kernel idle');
   await shot(await cellLocator(page, 'render(first.images())'), '00-digits.png', 'the first 40 MNIST training digits (ImageGrid)');
   await shot(await cellLocator(page, 'Charts.image(histogram)'), '00-chart.png', 'XChart line chart: pixel-value histogram, log y axis');
   await shot(await cellLocator(page, 'Charts.bars('), '00-bars.png', 'XChart bar chart: mean pixel value per digit');
   await shot(await cellLocator(page, 'Table counts'), '00-table.png', 'Tablesaw table rendered as HTML: images per digit and split');
-  await shot(page, '00-start-here-full.png', 'the whole of 00-start-here after Run All', { fullPage: true });
+  await fullShot(page, '00-start-here-full.png', 'the whole of 00-start-here after Run All');
   await page.close();
   report.timings.startHereTestS = (Date.now() - t0) / 1000;
 });
@@ -207,7 +212,7 @@ test(`${TRAINING}: opened from the file list; Run All; the live plot updates whi
   assert.equal(final.length, 1, `the live cell should end with one picture (updated in place), found ${final.length}`);
 
   await shot(liveLocator, 'training-figure.png', `${TRAINING}: the live plot's final picture`);
-  await shot(page, 'training-full.png', `the whole of ${TRAINING} after Run All`, { fullPage: true });
+  await fullShot(page, 'training-full.png', `the whole of ${TRAINING} after Run All`);
 });
 
 test('the toolbar stop button interrupts a long training cell within 2 s, and the next cell runs', async () => {
