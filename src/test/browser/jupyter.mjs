@@ -97,6 +97,31 @@ export async function readCells(page) {
   });
 }
 
+/**
+ * The lines of a cell's text outputs that the browser had to break because they are wider than the output
+ * area (a person sees them cut, often inside a path): [{line, rows}], empty when every line fits.
+ */
+export async function wrappedLines(page, index) {
+  return page.evaluate((i) => {
+    const cell = document.querySelectorAll('#notebook-container > .cell')[i];
+    const broken = [];
+    for (const pre of cell.querySelectorAll('.output_wrapper .output_text pre')) {
+      // Each line alone in a hidden copy of the same box (same width and font), its height against one row's.
+      const box = pre.cloneNode(false);
+      box.style.visibility = 'hidden';
+      pre.parentNode.appendChild(box);
+      const height = (text) => { box.textContent = text; return box.getBoundingClientRect().height; };
+      const row = height('x');
+      for (const line of pre.textContent.replace(/\n$/, '').split('\n')) {
+        const rows = Math.round(height(line || 'x') / row);
+        if (rows > 1) broken.push({ line, rows });
+      }
+      box.remove();
+    }
+    return broken;
+  }, index);
+}
+
 /** The code cell's element (for screenshots) whose source contains the given text; the first such cell. */
 export async function cellLocator(page, sourcePart) {
   const index = await page.evaluate((part) => window.Jupyter.notebook.get_cells()
@@ -106,19 +131,23 @@ export async function cellLocator(page, sourcePart) {
 }
 
 /**
- * Starts recording, in the page, every image that appears or changes in an output area: {t (ms, page clock),
- * cell (index), running (was the cell executing), key (length and hash of the src)}. Read with takeImageLog.
+ * Starts recording, in the page, every picture that appears or changes in an output area: {t (ms, page clock),
+ * cell (index of the cell showing it), key (length and hash of its src), running (index of the cell executing
+ * at that moment, -1 if none)}. A live plot may sit in one cell and be updated while a later cell trains.
+ * Under Run All every queued cell is marked running, and the first of them is the one executing.
+ * Read the log with takeImageLog.
  */
 export async function recordImageChanges(page) {
   await page.evaluate(() => {
     const log = [];
     window.__imageLog = log;
     const hash = (s) => { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return `${s.length}:${h >>> 0}`; };
-    const cellsEls = () => [...document.querySelectorAll('#notebook-container > .cell')];
     const note = (img) => {
+      const cells = [...document.querySelectorAll('#notebook-container > .cell')];
       const cell = img.closest('#notebook-container > .cell');
       if (!cell || !img.closest('.output_wrapper')) return;
-      log.push({ t: performance.now(), cell: cellsEls().indexOf(cell), running: cell.classList.contains('running'), key: hash(img.src || '') });
+      log.push({ t: performance.now(), cell: cells.indexOf(cell), key: hash(img.src || ''),
+        running: cells.findIndex((c) => c.classList.contains('running')) });
     };
     new MutationObserver((mutations) => {
       for (const m of mutations) {
@@ -130,6 +159,29 @@ export async function recordImageChanges(page) {
       }
     }).observe(document.querySelector('#notebook-container'), { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
   });
+}
+
+/**
+ * From an image log: for each (picture cell, executing cell) pair, how many times the picture changed (a new
+ * key replacing another in the same cell) while that cell executed. Sorted, most changes first:
+ * [{cell, running, changes, seconds}].
+ */
+export function liveUpdates(log) {
+  const lastKey = new Map();
+  const groups = new Map();
+  for (const e of log) {
+    const previous = lastKey.get(e.cell);
+    lastKey.set(e.cell, e.key);
+    if (previous === undefined || previous === e.key || e.running < 0) continue;
+    const id = `${e.cell}/${e.running}`;
+    if (!groups.has(id)) groups.set(id, { cell: e.cell, running: e.running, changes: 0, first: e.t, last: e.t });
+    const g = groups.get(id);
+    g.changes++;
+    g.last = e.t;
+  }
+  return [...groups.values()]
+    .map(({ cell, running, changes, first, last }) => ({ cell, running, changes, seconds: (last - first) / 1000 }))
+    .sort((a, b) => b.changes - a.changes);
 }
 
 export async function takeImageLog(page) {
