@@ -8,7 +8,7 @@
 #   notebooks clean     committed notebooks have no outputs and use the gan-workbook kernel
 #   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke
 #   browser             src/test/browser/run.sh: start.sh's Jupyter driven in headless Chromium (installs
-#                       chromium and playwright-core when missing; skipped, with the reason, where it cannot)
+#                       chromium, Node.js 20 and playwright-core when missing; skipped, with the reason, where it cannot)
 #
 # Every step runs even if an earlier one failed; a summary follows; exit status 1 if anything failed.
 # Logs: target/test-logs/. Executed notebooks and their PNGs: target/notebooks/. Browser screenshots:
