@@ -222,7 +222,10 @@ public final class Figure1Panel {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            chart.paint(g, width, height);
+            Charts.withRoundTicks(chart, () -> {
+                chart.paint(g, width, height);
+                return null;
+            });
             drawOverlays(g, chart, overlays, -band, top);
             if (arrows) {
                 drawMapping(g, chart, band);
