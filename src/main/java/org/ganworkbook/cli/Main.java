@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     /** Every subcommand, in the order {@code --help} lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class, TrainCommand.class,
+            SampleCommand.class, EvaluateCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
