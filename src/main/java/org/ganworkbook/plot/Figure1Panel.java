@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ganworkbook.theory.Game1d;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -99,6 +100,15 @@ public final class Figure1Panel {
             }
         }
         return new Figure1Panel(x, "", List.of(), null, null, 0, 0, Charts.WIDTH, Charts.HEIGHT, Double.NaN);
+    }
+
+    /**
+     * The panel of a 1-D game snapshot: its p_data, p_g, D and z-to-x arrows (add D* with {@link #curve} if
+     * wanted).
+     */
+    public static Figure1Panel of(Game1d game) {
+        return of(game.x()).data(game.pData()).generator(game.pG()).discriminator(game.d())
+                .mapping(game.arrowZ(), game.arrowX(), game.zMin(), game.zMax());
     }
 
     /** The panel's title, e.g. "(a) step 200". */
@@ -195,7 +205,8 @@ public final class Figure1Panel {
         styler.setPlotGridLinesVisible(false);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setyAxisTickLabelsFormattingFunction(v -> v < -1e-9 * top ? "" : String.format(Locale.ROOT, "%.2f", v));
+        // a blank label (not an empty one: XChart cannot lay out "") for the ticks of the arrow band
+        styler.setyAxisTickLabelsFormattingFunction(v -> v < -1e-9 * top ? " " : String.format(Locale.ROOT, "%.2f", v));
         if (curves.isEmpty()) {
             XYSeries s = chart.addSeries(" ", new double[] {x[0], x[x.length - 1]}, new double[] {0, 0});
             s.setMarker(SeriesMarkers.NONE);
