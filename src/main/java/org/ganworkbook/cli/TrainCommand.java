@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.ganworkbook.data.Mnist;
 import org.ganworkbook.data.Splits;
 import org.ganworkbook.gan.Checkpoint;
+import org.ganworkbook.gan.CheckpointException;
 import org.ganworkbook.gan.GanConfig;
 import org.ganworkbook.gan.GanData;
 import org.ganworkbook.gan.GanTrainer;
@@ -42,7 +43,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a GAN with the paper's settings (default: the released mnist.yaml).",
-                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C saves and exits."})
+                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits."})
 final class TrainCommand implements Callable<Integer> {
 
     static final String LATEST = "checkpoint.ckpt";
@@ -72,6 +73,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
     Path dataDir;
+
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "Train on the first N of the 50,000 training images only (quick tests; NOT the paper's setup).")
+    Integer trainSize;
 
     @Option(names = "--record-every", defaultValue = "25", paramLabel = "N",
             description = "Iterations per line of steps.csv (default: ${DEFAULT-VALUE}).")
@@ -106,16 +111,22 @@ final class TrainCommand implements Callable<Integer> {
         GanConfig config = config(configName);
         Path latest = out.resolve(LATEST);
         Splits mnist = Mnist.load(DataDirs.resolve(dataDir));
-        GanData data = GanData.of(mnist.train().images());
+        GanData data = GanData.of(trainSize == null ? mnist.train().images() : mnist.train().head(trainSize).images());
         GanTrainer trainer;
         if (resume) {
             if (!Files.exists(latest)) {
                 stderr.println("ERROR: --resume, but " + latest + " does not exist. Start without --resume.");
                 return 1;
             }
-            Checkpoint ck = Checkpoint.read(latest);
-            ck.requireConfig(config);
-            trainer = ck.trainer(data);
+            Checkpoint ck;
+            try {
+                ck = Checkpoint.read(latest);
+                ck.requireConfig(config);
+                trainer = ck.trainer(data);
+            } catch (CheckpointException e) {
+                stderr.println("ERROR: " + e.getMessage());
+                return 1;
+            }
             truncateCsv(out.resolve("steps.csv"), ck.step());
             truncateCsv(out.resolve("epochs.csv"), ck.step());
             stdout.println("resuming " + ck);
