@@ -271,6 +271,34 @@ public final class Game1d {
         return worst;
     }
 
+    /**
+     * The average of |D(x) - 1/2| under the mixture (p_data + p_g)/2, the distribution D is trained on:
+     * 0 at the equilibrium of Theorem 1. Unlike {@link #maxDistanceFromHalf} it is not dominated by a few
+     * grid points where the densities are tiny.
+     */
+    public double meanDistanceFromHalf() {
+        return mixtureMean(i -> Math.abs(d[i] - 0.5));
+    }
+
+    /**
+     * The average of |D(x) - D*(x)| under the mixture (p_data + p_g)/2: how far D is from its best reply
+     * where its answers count. D* can jump where p_g starts or stops; a smooth D cannot follow such a jump,
+     * so the maximum distance ({@link #maxDistanceFromOptimal}) stays large there while this average shrinks.
+     */
+    public double meanDistanceFromOptimal() {
+        return mixtureMean(i -> Math.abs(d[i] - dStar[i]));
+    }
+
+    private double mixtureMean(java.util.function.IntToDoubleFunction f) {
+        double[] weighted = new double[d.length];
+        double[] mix = new double[d.length];
+        for (int i = 0; i < d.length; i++) {
+            mix[i] = 0.5 * (pData[i] + pG[i]);
+            weighted[i] = mix[i] * f.applyAsDouble(i);
+        }
+        return grid.trapezoid(weighted) / grid.trapezoid(mix);
+    }
+
     /** Mean of D(x) under p_data on the grid (what "D(x)" in a training log estimates). */
     public double meanDOnData() {
         double[] f = new double[d.length];

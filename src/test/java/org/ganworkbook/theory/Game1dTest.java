@@ -91,6 +91,21 @@ class Game1dTest {
     }
 
     @Test
+    void mixtureAveragesOfTheDistancesToHalfAndToDStar() {
+        // p_data = p_g = N(0,1), D = sigmoid(x): D* = 1/2, so both averages are E|sigmoid(x) - 1/2|, x ~ N(0,1)
+        Gaussian1d pData = Gaussian1d.of(0, 1);
+        Game1d game = Game1d.of(affine(1, 0), v -> v, NoisePrior.gaussian(), pData, GRID, 400_000, 25);
+        double expected = GRID.integrate(x -> pData.pdf(x) * Math.abs(1 / (1 + Math.exp(-x)) - 0.5));
+        assertEquals(expected, game.meanDistanceFromHalf(), 2e-5);   // the mixture holds the binned p_g
+        assertEquals(expected, game.meanDistanceFromOptimal(), 2e-3);
+        // D = 1/2 everywhere, p_g = p_data: both vanish
+        Game1d equilibrium = Game1d.of(affine(1, 0), v -> new double[v.length], NoisePrior.gaussian(), pData, GRID,
+                400_000, 25);
+        assertEquals(0.0, equilibrium.meanDistanceFromHalf(), 1e-12);
+        assertEquals(0.0, equilibrium.meanDistanceFromOptimal(), 2e-3);
+    }
+
+    @Test
     void bulkHoldsTheRequestedMassOfTheMixture() {
         // p_data = p_g = N(0,1): the central 98% is about +-2.326
         Gaussian1d pData = Gaussian1d.of(0, 1);
