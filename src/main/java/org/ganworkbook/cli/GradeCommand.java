@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code gan-workbook grade check|release|run}: nbgrader-compatible assignments without nbgrader. */
-@Command(name = "grade", description = "Check, release and grade the assignments (nbgrader-compatible notebooks).",
+@Command(name = "grade", mixinStandardHelpOptions = true, description = "Check, release and grade the assignments (nbgrader-compatible notebooks).",
         subcommands = {GradeCommand.CheckCmd.class, GradeCommand.ReleaseCmd.class, GradeCommand.RunCmd.class})
 final class GradeCommand implements Runnable {
 

@@ -140,6 +140,10 @@ public final class Grader {
         Restorer.Prepared prepared = Restorer.prepare(nb, assignment.source(), assignment.released());
         List<String> notes = new ArrayList<>(prepared.notes());
         prepared.cellNotes().forEach((id, note) -> notes.add("'" + id + "': " + note));
+        if (sameFile(submission, assignment.path())) {
+            notes.add("the submission is the very file it is graded against, so edits to its locked cells cannot be "
+                    + "detected; grade a copy against the released or source version instead");
+        }
         Path tmp = Files.createTempDirectory("ganwb-grade-");
         try {
             Path work = Files.createDirectories(tmp.resolve("work"));
@@ -237,6 +241,14 @@ public final class Grader {
     private String kernelLabel() {
         return options.kernel().name() + " (" + options.kernel().location() + ")"
                 + (options.heap() != null ? ", heap " + options.heap() : "");
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static List<String> filesIn(Path work) {
