@@ -62,7 +62,7 @@ public final class Gradebook {
             restarts.append(r.kernelRestarts());
             seconds.append(r.seconds());
             file.append(r.submission());
-            error.append(r.error() == null ? "" : r.error());
+            error.append(r.error() == null ? "" : r.error().replace("\n", " "));
             for (CellResult c : r.cells()) {
                 cStudent.append(r.student());
                 cAssignment.append(r.assignment());

@@ -45,20 +45,26 @@ public final class Ipynb {
      *                                 message says what was found and where)
      */
     public static Ipynb parse(String json) throws NotebookFormatException {
+        if (json.isBlank()) {
+            throw new NotebookFormatException("not a notebook: the file is empty");
+        }
         JsonElement element;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
             element = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-                throw new NotebookFormatException("not valid JSON: more text follows the notebook's closing brace ("
-                        + reader.getPath() + ")");
+            boolean trailing;
+            try {
+                trailing = reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT;
+            } catch (IOException e) {
+                trailing = true;
             }
-        } catch (IOException e) {
-            throw new NotebookFormatException("not valid JSON: " + e.getMessage());
+            if (trailing) {
+                throw new NotebookFormatException("not valid JSON: more text follows the notebook's closing brace");
+            }
         } catch (JsonParseException | StackOverflowError e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new NotebookFormatException("not valid JSON: " + cause.getMessage());
+            throw new NotebookFormatException("not valid JSON: " + readable(cause.getMessage()));
         }
         if (!element.isJsonObject()) {
             throw new NotebookFormatException("not a notebook: the JSON is a " + kind(element) + ", not an object");
@@ -96,6 +102,20 @@ public final class Ipynb {
             throw new NotebookFormatException("not a notebook: its metadata is not an object");
         }
         return new Ipynb(root);
+    }
+
+    /** Gson's message in a line: "malformed JSON at line 3 column 7" rather than its advice to parse leniently. */
+    private static String readable(String message) {
+        if (message == null) {
+            return "the text ended or broke off unexpectedly";
+        }
+        String first = message.lines().findFirst().orElse(message);
+        int path = first.indexOf(" path $");
+        if (path > 0) {
+            first = first.substring(0, path);
+        }
+        return first.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON")
+                .replace("End of input", "the text ends too early");
     }
 
     /** Reads and parses a file (UTF-8). */

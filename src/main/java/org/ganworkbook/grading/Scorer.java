@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 final class Scorer {
 
     private static final Pattern CELL_REF = Pattern.compile("cell \\[(\\d+)]");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("if", "for", "while", "switch", "catch",
+            "synchronized", "return", "new", "else", "do", "try");
+    /** A method declaration at the start of a line: a return type, a name, parameters, an opening brace. */
+    private static final Pattern METHOD = Pattern.compile("(?m)^\\s*(?:static\\s+)?[\\w<>\\[\\], ]+?\\s+(\\w+)\\s*\\([^)]*\\)\\s*\\{");
 
     private final List<JsonObject> cells;
     private final CellRun[] runs;
@@ -173,10 +177,14 @@ final class Scorer {
                 run.seconds(), note);
     }
 
-    /** " (in answer cell 'x')" if the error's trace points into a solution cell, else "". */
+    /**
+     * Where the failure comes from: " (in your cell 'x')" if the error's trace points into another cell;
+     * else, for an error without a trace (a time-out, a dead kernel), " (your method m in cell 'x')" for
+     * the answer cells' methods the test cell calls; else "".
+     */
     private String origin(JsonObject error, int testCell) {
-        if (error == null || !error.has("traceback")) {
-            return "";
+        if (error == null || !error.has("traceback") || error.getAsJsonArray("traceback").size() <= 1) {
+            return calledAnswers(testCell);
         }
         for (JsonElement line : error.getAsJsonArray("traceback")) {
             Matcher m = CELL_REF.matcher(line.getAsString());
@@ -189,6 +197,28 @@ final class Scorer {
             }
         }
         return "";
+    }
+
+    /** " (your methods f in cell 'x', g in cell 'y')" for answer-cell methods the test cell calls by name. */
+    private String calledAnswers(int testCell) {
+        String tests = Ipynb.source(cells.get(testCell));
+        List<String> found = new ArrayList<>();
+        for (int j = 0; j < testCell && found.size() < 3; j++) {
+            NbgraderCell meta = NbgraderCell.of(cells.get(j)).orElse(null);
+            if (meta == null || !meta.solution() || !"code".equals(Ipynb.cellType(cells.get(j)))) {
+                continue;
+            }
+            Matcher m = METHOD.matcher(Ipynb.source(cells.get(j)));
+            while (m.find()) {
+                if (KEYWORDS.contains(m.group(1))) {
+                    continue;
+                }
+                if (Pattern.compile("\\b" + Pattern.quote(m.group(1)) + "\\s*\\(").matcher(tests).find()) {
+                    found.add(m.group(1) + " in cell '" + meta.gradeId() + "'");
+                }
+            }
+        }
+        return found.isEmpty() ? "" : " (your method" + (found.size() > 1 ? "s " : " ") + String.join(", ", found) + ")";
     }
 
     /** A sentence about the first cell before {@code i} that failed and is not a test cell, or null. */
