@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
 
     /** Every subcommand, in the order {@code --help} lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class, GradeCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class, TrainCommand.class,
+            SampleCommand.class, EvaluateCommand.class, GradeCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -43,6 +44,15 @@ public final class Main implements Runnable {
             cl.addSubcommand(sub);
         }
         cl.addSubcommand(new CommandLine.HelpCommand());
+        // a bad checkpoint or data file is the user's to fix: one clear line, no stack trace
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof org.ganworkbook.gan.CheckpointException
+                    || ex instanceof org.ganworkbook.data.DataFileException) {
+                cmd.getErr().println("ERROR: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
         return cl;
     }
 

@@ -1,0 +1,128 @@
+package org.ganworkbook.cli;
+
+import org.ganworkbook.data.Mnist;
+import org.ganworkbook.data.Splits;
+import org.ganworkbook.eval.ParzenConfig;
+import org.ganworkbook.eval.SigmaSelection;
+import org.ganworkbook.gan.Checkpoint;
+import org.ganworkbook.gan.ParzenEvaluation;
+import org.ganworkbook.nn.Mlp;
+import org.ganworkbook.workbook.DataDirs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code gan-workbook evaluate}: the Parzen-window protocol of Table 1 (the authors' {@code parzen_ll.py})
+ * on checkpoints. With several checkpoints and {@code --select}, the one with the best held-out score
+ * (valid[1000:10000] at the sigma chosen on valid[0:1000]) is chosen first, and only its test set is scored.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Parzen-window log-likelihood of checkpoints' generators, as in Table 1: 10,000 samples,",
+                "sigma from logspace(-1, 0, 10) chosen on the first 1,000 held-out images, mean log-likelihood",
+                "of the 10,000 test images (nats) +- std/sqrt(N)."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "CHECKPOINT", description = "Checkpoint files written by train.")
+    List<Path> checkpoints;
+
+    @Option(names = "--samples", defaultValue = "10000", paramLabel = "N",
+            description = "Generator samples (kernel centres; the protocol uses ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "2014", paramLabel = "S", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--select", description = "Score only the held-out images of every checkpoint, pick the best,"
+            + " then score the test set of that one alone.")
+    boolean select;
+
+    @Option(names = "--no-test", description = "Never score the test set: only sigma and the held-out score"
+            + " (for monitoring a run while it trains).")
+    boolean noTest;
+
+    @Option(names = "--best", paramLabel = "FILE", description = "With --select: copy the chosen checkpoint here"
+            + " (e.g. runs/paper-mnist/best.ckpt, which notebook 07 loads).")
+    Path best;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
+    Path dataDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Splits mnist = Mnist.load(DataDirs.resolve(dataDir));
+        ParzenConfig protocol = ParzenConfig.paperMnist().withNumSamples(samples);
+        stdout.println(protocol + (samples != 10_000 ? "  (NOT the paper's protocol: it uses 10000 samples)" : "")
+                + "; noise seed " + seed);
+        List<ParzenEvaluation> results = new ArrayList<>();
+        List<Checkpoint> cks = new ArrayList<>();
+        for (Path file : checkpoints) {
+            Checkpoint ck = Checkpoint.read(file);
+            cks.add(ck);
+            ParzenEvaluation e = evaluate(ck, mnist, protocol, !select && !noTest);
+            results.add(e);
+            stdout.printf(Locale.ROOT, "%s: epoch %d, step %d, %s%n", file, ck.completedEpochs(), ck.step(), e);
+            stdout.println("  sigma curve (validation mean LL): " + curve(e.sigmaSelection()));
+            stdout.flush();
+        }
+        if (noTest) {
+            return 0;
+        }
+        if (select) {
+            int chosen = bestIndex(results);
+            Checkpoint ck = cks.get(chosen);
+            stdout.printf(Locale.ROOT, "chosen by held-out score: %s (epoch %d, %.2f nats on valid[1000:10000])%n",
+                    checkpoints.get(chosen), ck.completedEpochs(), results.get(chosen).heldOutMean());
+            if (best != null) {
+                java.nio.file.Files.copy(checkpoints.get(chosen), best,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                stdout.println("copied it to " + best);
+            }
+            ParzenEvaluation e = evaluate(ck, mnist, protocol, true);
+            stdout.printf(Locale.ROOT, "TEST: %.2f ± %.2f nats (sigma %.4f; paper: adversarial nets 225 ± 2)%n  %s%n",
+                    e.mean(), e.standardError(), e.sigma(), e);
+        } else if (results.size() == 1) {
+            ParzenEvaluation e = results.get(0);
+            stdout.printf(Locale.ROOT, "TEST: %.2f ± %.2f nats (sigma %.4f; paper: adversarial nets 225 ± 2)%n",
+                    e.mean(), e.standardError(), e.sigma());
+        }
+        return 0;
+    }
+
+    private ParzenEvaluation evaluate(Checkpoint ck, Splits mnist, ParzenConfig protocol, boolean scoreTest) {
+        Mlp g = ck.generator();
+        return ParzenEvaluation.evaluate(g, ck.config().noise(), mnist, protocol, scoreTest, new SplittableRandom(seed), null);
+    }
+
+    static int bestIndex(List<ParzenEvaluation> results) {
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i).heldOutMean() > results.get(best).heldOutMean()) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static String curve(SigmaSelection s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.sigmas().length; i++) {
+            sb.append(String.format(Locale.ROOT, "%s%.4f:%.1f", i == 0 ? "" : "  ", s.sigmas()[i],
+                    s.meanLogLikelihoods()[i]));
+        }
+        return sb.toString();
+    }
+}
