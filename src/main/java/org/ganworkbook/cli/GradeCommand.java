@@ -49,6 +49,31 @@ final class GradeCommand implements Runnable {
         }
     }
 
+    /**
+     * What a folder walk for notebooks passes over, so that nothing handed in goes unmentioned: files not
+     * named *.ipynb and folders named *.ipynb. Hidden files, Jupyter's .ipynb_checkpoints and the
+     * {@code except} folder (where reports go) are left out.
+     */
+    static List<Path> notNotebooks(Path folder, Path except) throws IOException {
+        Path skip = except.toAbsolutePath().normalize();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(p -> !p.equals(folder))
+                    .filter(p -> !p.toAbsolutePath().normalize().startsWith(skip))
+                    .filter(p -> !hidden(folder.relativize(p)))
+                    .filter(p -> p.getFileName().toString().endsWith(".ipynb") ? Files.isDirectory(p) : Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Check source notebooks: nbgrader's metadata schema (version 3), unique grade ids, points, "
                     + "solution and hidden-test markers, and the Java test conventions.")
@@ -217,6 +242,10 @@ final class GradeCommand implements Runnable {
             List<Path> files = folder ? notebooks(submission).stream()
                     .filter(p -> !p.toAbsolutePath().normalize().startsWith(outDir.toAbsolutePath().normalize())).toList()
                     : List.of(submission);
+            List<Path> skipped = folder ? notNotebooks(submission, outDir) : List.of();
+            for (Path p : skipped) {
+                out.println("skip  " + p + "  (" + (Files.isDirectory(p) ? "a folder" : "not a .ipynb file") + ": not graded)");
+            }
             if (files.isEmpty()) {
                 err.println("ERROR: no .ipynb files in " + submission);
                 return 2;
@@ -242,6 +271,10 @@ final class GradeCommand implements Runnable {
                 out.println();
                 out.print(book.summaryText());
                 out.println("gradebook: " + outDir.resolve("gradebook.csv") + ", summary: " + outDir.resolve("summary.html"));
+            }
+            if (!skipped.isEmpty()) {
+                err.println(skipped.size() + " item(s) in " + submission + " are not notebook files and were not graded "
+                        + "(the 'skip' lines above); rename a notebook saved under another name to .ipynb and run again");
             }
             long errors = reports.stream().filter(r -> !r.graded()).count();
             if (errors > 0) {

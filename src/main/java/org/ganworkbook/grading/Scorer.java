@@ -228,7 +228,11 @@ final class Scorer {
             NbgraderCell meta = NbgraderCell.of(cells.get(j)).orElse(null);
             if (run != null && run.end() != CellRun.End.OK && (meta == null || meta.role() != NbgraderCell.Role.TESTS)) {
                 JsonObject e = run.firstError();
-                String what = e == null ? run.end().toString() : str(e, "ename") + ": " + abbreviate(str(e, "evalue"), 160);
+                String what = switch (run.end()) {
+                    case TIMEOUT -> "it ran past the time limit of " + cellTimeout.toSeconds() + " s and was stopped";
+                    case DIED -> "it stopped the kernel" + (run.exitCode() != null ? ", exit status " + run.exitCode() : "");
+                    default -> e == null ? run.end().toString() : str(e, "ename") + ": " + abbreviate(str(e, "evalue"), 160);
+                };
                 return "An earlier cell failed and may be the cause: " + (meta != null ? "'" + meta.gradeId() + "'"
                         : "cell " + j) + " (" + what + ").";
             }

@@ -88,4 +88,28 @@ class GradeCommandTest {
         assertTrue(Files.readString(report.resolve("a1-value-function.report.json")).contains("\"status\": \"error\""));
         assertEquals("{\"cells\": [", Files.readString(file));
     }
+
+    @Test
+    void runNamesWhatInAFolderIsNotANotebookInsteadOfSkippingItSilently() throws Exception {
+        Path submitted = tmp.resolve("submitted");
+        Path student = Files.createDirectories(submitted.resolve("ada"));
+        Files.writeString(student.resolve("a1-value-function.ipynb"), "{");
+        Files.writeString(student.resolve("a1-value-function.ipynb.txt"), "{}");
+        Files.createDirectories(student.resolve("odd.ipynb"));
+        Files.createDirectories(student.resolve(".ipynb_checkpoints"));
+        Files.writeString(student.resolve(".ipynb_checkpoints").resolve("a1-value-function-checkpoint.ipynb"), "{}");
+        Files.writeString(student.resolve(".DS_Store"), "");
+        Path graded = submitted.resolve("graded");
+        Files.createDirectories(graded);
+        Files.writeString(graded.resolve("gradebook.csv"), "from an earlier run");
+        assertEquals(1, run("grade", "run", submitted.toString(), "--source", SOURCES.toString(), "--out", graded.toString()));
+        String console = out.toString();
+        assertTrue(console.contains("skip  " + student.resolve("a1-value-function.ipynb.txt") + "  (not a .ipynb file: not graded)"),
+                console);
+        assertTrue(console.contains("skip  " + student.resolve("odd.ipynb") + "  (a folder: not graded)"), console);
+        assertEquals(2, console.lines().filter(l -> l.startsWith("skip  ")).count(), "hidden files, checkpoints and --out are "
+                + "not submissions: " + console);
+        assertTrue(console.contains("ERROR " + student.resolve("a1-value-function.ipynb")), console);
+        assertTrue(err.toString().contains("2 item(s) in " + submitted + " are not notebook files"), err.toString());
+    }
 }

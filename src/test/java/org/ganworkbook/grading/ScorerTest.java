@@ -152,6 +152,17 @@ class ScorerTest {
     }
 
     @Test
+    void anEarlierCellThatTimedOutOrStoppedTheKernelIsNamedSo() {
+        set("a1_dstar_answer", CellRun.End.TIMEOUT, error("Interrupted", "the cell was stopped at the user's request"));
+        set("a1_dstar_tests", CellRun.End.ERROR, error("CompilationException", "cell [5], line 1, column 1: cannot find symbol"));
+        String hint = score().get("a1_dstar_tests").hint();
+        assertTrue(hint.contains("'a1_dstar_answer' (it ran past the time limit of 30 s and was stopped)"), hint);
+        set("a1_dstar_answer", CellRun.End.DIED, error("DeadKernel", "the kernel stopped"));
+        hint = score().get("a1_dstar_tests").hint();
+        assertTrue(hint.contains("'a1_dstar_answer' (it stopped the kernel, exit status 0)"), hint);
+    }
+
+    @Test
     void aNumericValueIsPartialCredit() {
         JsonObject value = JsonParser.parseString("{\"output_type\": \"execute_result\", \"data\": {\"text/plain\": \"1.5\"}, "
                 + "\"metadata\": {}, \"execution_count\": 3}").getAsJsonObject();
