@@ -5,15 +5,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.io.html.HtmlWriteOptions;
 import tech.tablesaw.io.html.HtmlWriter;
-
-import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 
 /**
  * The results of a folder of submissions as tables (Tablesaw): one row per submission
@@ -121,17 +123,56 @@ public final class Gradebook {
             }
             possible.append(rows.doubleColumn("max_score").max());
         }
+        meanScore.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
         return Table.create("per assignment", name, graded, errors, meanScore, minScore, maxScore, possible);
     }
 
-    /** Per assignment and cell: mean points, points possible, share of submissions with full points. */
+    /**
+     * Per assignment and cell, in notebook order: how many submissions have points for it (written answers
+     * and tasks only once an instructor has graded them, or when left unanswered), how many wait for an
+     * instructor, the mean points of those with points, points possible, and the share with full points.
+     */
     public Table byCell() {
-        Table summary = cells.summarize("points", "max_points", "full_points", mean).by("assignment", "grade_id");
-        summary.column("Mean [points]").setName("mean_points");
-        summary.column("Mean [max_points]").setName("points_possible");
-        summary.column("Mean [full_points]").setName("share_full_points");
-        return summary.reorderColumns("assignment", "grade_id", "mean_points", "points_possible", "share_full_points")
-                .setName("per cell (cells graded by hand count once graded)");
+        Map<List<String>, List<Integer>> rowsByCell = new LinkedHashMap<>();
+        for (int i = 0; i < cells.rowCount(); i++) {
+            rowsByCell.computeIfAbsent(List.of(cells.stringColumn("assignment").get(i), cells.stringColumn("grade_id").get(i)),
+                    k -> new ArrayList<>()).add(i);
+        }
+        StringColumn name = StringColumn.create("assignment");
+        StringColumn id = StringColumn.create("grade_id");
+        IntColumn withPoints = IntColumn.create("with_points");
+        IntColumn waiting = IntColumn.create("waiting_for_manual_grading");
+        DoubleColumn meanPoints = DoubleColumn.create("mean_points");
+        DoubleColumn possible = DoubleColumn.create("points_possible");
+        DoubleColumn shareFull = DoubleColumn.create("share_full_points");
+        DoubleColumn points = cells.doubleColumn("points");
+        for (var e : rowsByCell.entrySet()) {
+            name.append(e.getKey().get(0));
+            id.append(e.getKey().get(1));
+            int n = 0;
+            double sum = 0;
+            int full = 0;
+            for (int row : e.getValue()) {
+                if (!points.isMissing(row)) {
+                    n++;
+                    sum += points.get(row);
+                    full += cells.doubleColumn("full_points").get(row) > 0 ? 1 : 0;
+                }
+            }
+            withPoints.append(n);
+            waiting.append(e.getValue().size() - n);
+            possible.append(cells.doubleColumn("max_points").get(e.getValue().get(0)));
+            if (n == 0) {
+                meanPoints.appendMissing();
+                shareFull.appendMissing();
+            } else {
+                meanPoints.append(sum / n);
+                shareFull.append((double) full / n);
+            }
+        }
+        meanPoints.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(2));
+        shareFull.setPrintFormatter(NumberColumnFormatter.percent(0));
+        return Table.create("per cell", name, id, withPoints, waiting, meanPoints, possible, shareFull);
     }
 
     /**
@@ -147,8 +188,10 @@ public final class Gradebook {
         html.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Grading summary</title>"
                 + "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}"
                 + "td,th{border:1px solid #ccc;padding:.3em .6em}</style></head><body>\n<h1>Grading summary</h1>\n");
-        for (Table t : List.of(byAssignment(), byCell(), submissions.selectColumns("student", "assignment", "status",
-                "score", "max_score", "pending_manual_points", "seconds", "error"))) {
+        Table perSubmission = submissions.selectColumns("student", "assignment", "status", "score", "max_score",
+                "pending_manual_points", "seconds", "error").copy();
+        perSubmission.doubleColumn("seconds").setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+        for (Table t : List.of(byAssignment(), byCell(), perSubmission)) {
             html.write("<h2>" + ReportWriter.esc(t.name()) + "</h2>\n");
             new HtmlWriter().write(t, HtmlWriteOptions.builder(html).build());
         }

@@ -36,7 +36,7 @@ class GradebookTest {
             report("ann", "a1", List.of(cell("t1", 3, 3.0, CellResult.PASSED), cell("t2", 3, 3.0, CellResult.PASSED))),
             report("bob", "a1", List.of(cell("t1", 3, 0.0, CellResult.FAILED), cell("t2", 3, 3.0, CellResult.PASSED))),
             error("cat", "a1"),
-            report("ann", "a2", List.of(cell("u1", 4, 1.0, CellResult.PARTIAL))));
+            report("ann", "a2", List.of(cell("u1", 4, 1.0, CellResult.PARTIAL), cell("w", 2, null, CellResult.MANUAL))));
 
     @Test
     void summarisesPerAssignmentLeavingErrorsOutOfTheAverages() {
@@ -49,16 +49,25 @@ class GradebookTest {
         assertEquals(3.0, t.doubleColumn("min_score").get(0), 1e-12);
         assertEquals(6.0, t.doubleColumn("points_possible").get(0), 1e-12);
         assertEquals(1.0, t.doubleColumn("mean_score").get(1), 1e-12);
+        assertEquals(6.0, t.doubleColumn("points_possible").get(1), 1e-12);
     }
 
     @Test
     void summarisesPerCell() {
         Table t = new Gradebook(reports).byCell();
-        assertEquals(List.of("assignment", "grade_id", "mean_points", "points_possible", "share_full_points"), t.columnNames());
+        assertEquals(List.of("assignment", "grade_id", "with_points", "waiting_for_manual_grading", "mean_points",
+                "points_possible", "share_full_points"), t.columnNames());
+        assertEquals(List.of("t1", "t2", "u1", "w"), t.stringColumn("grade_id").asList(), "in notebook order");
         Table t1 = t.where(t.stringColumn("grade_id").isEqualTo("t1"));
+        assertEquals(2, t1.intColumn("with_points").get(0));
         assertEquals(1.5, t1.doubleColumn("mean_points").get(0), 1e-12);
         assertEquals(3.0, t1.doubleColumn("points_possible").get(0), 1e-12);
         assertEquals(0.5, t1.doubleColumn("share_full_points").get(0), 1e-12);
+        Table w = t.where(t.stringColumn("grade_id").isEqualTo("w"));
+        assertEquals(0, w.intColumn("with_points").get(0));
+        assertEquals(1, w.intColumn("waiting_for_manual_grading").get(0));
+        assertTrue(w.doubleColumn("mean_points").isMissing(0), "no mean of points nobody has given yet");
+        assertTrue(new Gradebook(reports).summaryText().contains("50%"), "shares print as percentages");
     }
 
     @Test
@@ -68,7 +77,7 @@ class GradebookTest {
         assertEquals(5, rows.size());
         assertTrue(rows.get(0).startsWith("student,assignment,status,score,max_score"), rows.get(0));
         assertTrue(rows.get(3).startsWith("cat,a1,error,0") && rows.get(3).contains("not JSON"), rows.get(3));
-        assertEquals(6, Files.readAllLines(tmp.resolve("cells.csv")).size());
+        assertEquals(7, Files.readAllLines(tmp.resolve("cells.csv")).size());
         assertTrue(Files.readString(tmp.resolve("summary.txt")).contains("per assignment"));
         String html = Files.readString(tmp.resolve("summary.html"));
         assertTrue(html.contains("<table") && html.contains("share_full_points"), html);
