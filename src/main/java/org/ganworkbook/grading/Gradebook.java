@@ -140,8 +140,8 @@ public final class Gradebook {
         }
         StringColumn name = StringColumn.create("assignment");
         StringColumn id = StringColumn.create("grade_id");
-        IntColumn withPoints = IntColumn.create("with_points");
-        IntColumn waiting = IntColumn.create("waiting_for_manual_grading");
+        IntColumn withPoints = IntColumn.create("scored");
+        IntColumn waiting = IntColumn.create("to_grade_by_hand");
         DoubleColumn meanPoints = DoubleColumn.create("mean_points");
         DoubleColumn possible = DoubleColumn.create("points_possible");
         DoubleColumn shareFull = DoubleColumn.create("share_full_points");

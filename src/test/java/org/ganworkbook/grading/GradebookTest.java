@@ -55,17 +55,17 @@ class GradebookTest {
     @Test
     void summarisesPerCell() {
         Table t = new Gradebook(reports).byCell();
-        assertEquals(List.of("assignment", "grade_id", "with_points", "waiting_for_manual_grading", "mean_points",
+        assertEquals(List.of("assignment", "grade_id", "scored", "to_grade_by_hand", "mean_points",
                 "points_possible", "share_full_points"), t.columnNames());
         assertEquals(List.of("t1", "t2", "u1", "w"), t.stringColumn("grade_id").asList(), "in notebook order");
         Table t1 = t.where(t.stringColumn("grade_id").isEqualTo("t1"));
-        assertEquals(2, t1.intColumn("with_points").get(0));
+        assertEquals(2, t1.intColumn("scored").get(0));
         assertEquals(1.5, t1.doubleColumn("mean_points").get(0), 1e-12);
         assertEquals(3.0, t1.doubleColumn("points_possible").get(0), 1e-12);
         assertEquals(0.5, t1.doubleColumn("share_full_points").get(0), 1e-12);
         Table w = t.where(t.stringColumn("grade_id").isEqualTo("w"));
-        assertEquals(0, w.intColumn("with_points").get(0));
-        assertEquals(1, w.intColumn("waiting_for_manual_grading").get(0));
+        assertEquals(0, w.intColumn("scored").get(0));
+        assertEquals(1, w.intColumn("to_grade_by_hand").get(0));
         assertTrue(w.doubleColumn("mean_points").isMissing(0), "no mean of points nobody has given yet");
         assertTrue(new Gradebook(reports).summaryText().contains("50%"), "shares print as percentages");
     }
