@@ -4,7 +4,7 @@
 #   1. Java >= 17 (checked; installed with apt if there is none at all)
 #   2. Debian packages: Jupyter (notebook, client, nbconvert, nbclient), OpenBLAS, fonts for charts
 #      (without root or apt: prints what to install instead and carries on)
-#   3. the library jar target/gan-workbook.jar (rebuilt only when src/ or pom.xml is newer)
+#   3. the library jar target/gan-workbook.jar (rebuilt only when src/main/ or pom.xml is newer)
 #   4. the Jupyter kernelspec "gan-workbook" (re-registered only when the jar or its settings changed)
 #   5. MNIST in data/mnist (downloaded once, every file checked by MD5 and SHA-256)
 #
@@ -98,7 +98,7 @@ else
 fi
 
 # ---------------------------------------------------------------- 3: the jar
-if [ ! -f "$GANWB_JAR" ] || [ -n "$(find src pom.xml -newer "$GANWB_JAR" -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$GANWB_JAR" ] || [ -n "$(find src/main pom.xml -newer "$GANWB_JAR" -print -quit 2>/dev/null)" ]; then
   command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build the jar: sudo apt-get install maven, or https://maven.apache.org"
   step "building $GANWB_JAR (mvn package, tests skipped; the first build downloads the libraries)"
   t0="$(now)"
