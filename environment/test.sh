@@ -7,6 +7,8 @@
 #   kernel stress       src/test/python/kernel/stress.py --n 20   (when present)
 #   notebooks clean     committed notebooks have no outputs and use the gan-workbook kernel
 #   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke
+#   graded assignments  src/test/python/test_grading.py: notebooks/assignments against nbgrader's schema
+#                       and checksums, and `grade release --check` / `grade run` with the installed kernel
 #   browser             src/test/browser/run.sh: start.sh's Jupyter driven in headless Chromium (installs
 #                       chromium, Node.js 20 and playwright-core when missing; skipped, with the reason, where it cannot)
 #
@@ -108,6 +110,15 @@ if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
 else
   warn "this build has no Java kernel (org.ganworkbook.kernel): the notebooks cannot be executed"
   record "notebooks run (smoke)" skip 0 "NO KERNEL in this build: notebooks not executed"
+fi
+
+# ------------------------------------------------------------------ graded assignments
+# notebooks/assignments/: the Java side (metadata, release, grading of prepared correct, empty and hostile
+# submissions with the real kernel) ran in the unit tests above (the grading tests tagged "slow"). This
+# step looks from outside Java, as nbgrader would: its cell-metadata schema and checksums, the shipped
+# nbgrader_config.py, and the command line end to end with the installed kernelspec.
+if [ -f src/test/python/test_grading.py ]; then
+  python_step "graded assignments" grading.log "$PY" src/test/python/test_grading.py
 fi
 
 # ------------------------------------------------------------------ browser end-to-end test
