@@ -50,6 +50,14 @@ final class EvaluateCommand implements Callable<Integer> {
             + " then score the test set of that one alone.")
     boolean select;
 
+    @Option(names = "--no-test", description = "Never score the test set: only sigma and the held-out score"
+            + " (for monitoring a run while it trains).")
+    boolean noTest;
+
+    @Option(names = "--best", paramLabel = "FILE", description = "With --select: copy the chosen checkpoint here"
+            + " (e.g. runs/paper-mnist/best.ckpt, which notebook 07 loads).")
+    Path best;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
     Path dataDir;
 
@@ -76,22 +84,25 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Path file : checkpoints) {
             Checkpoint ck = Checkpoint.read(file);
             cks.add(ck);
-            ParzenEvaluation e = evaluate(ck, mnist, protocol, !select);
+            ParzenEvaluation e = evaluate(ck, mnist, protocol, !select && !noTest);
             results.add(e);
             stdout.printf(Locale.ROOT, "%s: epoch %d, step %d, %s%n", file, ck.completedEpochs(), ck.step(), e);
             stdout.println("  sigma curve (validation mean LL): " + curve(e.sigmaSelection()));
             stdout.flush();
         }
+        if (noTest) {
+            return 0;
+        }
         if (select) {
-            int best = 0;
-            for (int i = 1; i < results.size(); i++) {
-                if (results.get(i).heldOutMean() > results.get(best).heldOutMean()) {
-                    best = i;
-                }
-            }
-            Checkpoint ck = cks.get(best);
+            int chosen = bestIndex(results);
+            Checkpoint ck = cks.get(chosen);
             stdout.printf(Locale.ROOT, "chosen by held-out score: %s (epoch %d, %.2f nats on valid[1000:10000])%n",
-                    checkpoints.get(best), ck.completedEpochs(), results.get(best).heldOutMean());
+                    checkpoints.get(chosen), ck.completedEpochs(), results.get(chosen).heldOutMean());
+            if (best != null) {
+                java.nio.file.Files.copy(checkpoints.get(chosen), best,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                stdout.println("copied it to " + best);
+            }
             ParzenEvaluation e = evaluate(ck, mnist, protocol, true);
             stdout.printf(Locale.ROOT, "TEST: %.2f ± %.2f nats (sigma %.4f; paper: adversarial nets 225 ± 2)%n  %s%n",
                     e.mean(), e.standardError(), e.sigma(), e);
@@ -131,6 +142,16 @@ final class EvaluateCommand implements Callable<Integer> {
     private ParzenEvaluation evaluate(Checkpoint ck, Splits mnist, ParzenConfig protocol, boolean scoreTest) {
         Mlp g = ck.generator();
         return ParzenEvaluation.evaluate(g, ck.config().noise(), mnist, protocol, scoreTest, new SplittableRandom(seed), null);
+    }
+
+    static int bestIndex(List<ParzenEvaluation> results) {
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (results.get(i).heldOutMean() > results.get(best).heldOutMean()) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     static String curve(SigmaSelection s) {

@@ -42,6 +42,15 @@ public final class Main implements Runnable {
             cl.addSubcommand(sub);
         }
         cl.addSubcommand(new CommandLine.HelpCommand());
+        // a bad checkpoint or data file is the user's to fix: one clear line, no stack trace
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof org.ganworkbook.gan.CheckpointException
+                    || ex instanceof org.ganworkbook.data.DataFileException) {
+                cmd.getErr().println("ERROR: " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
         return cl;
     }
 

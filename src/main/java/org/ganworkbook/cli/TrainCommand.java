@@ -3,7 +3,9 @@ package org.ganworkbook.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.gan.Checkpoint;
+import org.ganworkbook.gan.CheckpointException;
 import org.ganworkbook.gan.GanConfig;
 import org.ganworkbook.gan.GanData;
 import org.ganworkbook.gan.GanTrainer;
@@ -45,7 +47,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a GAN with the paper's settings (default: the released mnist.yaml).",
-                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C saves and exits.",
+                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits.",
                 "TFD (licence holders): --config paper-tfd-pretrain --tfd TFD_48x48.mat, then",
                 "--config paper-tfd-train --tfd TFD_48x48.mat --pretrained <stage 1>/checkpoint.ckpt."})
 final class TrainCommand implements Callable<Integer> {
@@ -88,6 +90,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
     Path dataDir;
 
+    @Option(names = "--train-size", paramLabel = "N",
+            description = "Train on the first N training images only (quick tests; NOT the paper's setup).")
+    Integer trainSize;
+
     @Option(names = "--record-every", defaultValue = "25", paramLabel = "N",
             description = "Iterations per line of steps.csv (default: ${DEFAULT-VALUE}).")
     int recordEvery;
@@ -121,16 +127,22 @@ final class TrainCommand implements Callable<Integer> {
         }
         Path latest = out.resolve(LATEST);
         Experiments.Data training = Experiments.forDimension(config.dataDim(), dataDir, tfdFile);
-        GanData data = GanData.of(training.train());
+        GanData data = GanData.of(trainSize == null ? training.train() : firstRows(training.train(), trainSize));
         GanTrainer trainer;
         if (resume) {
             if (!Files.exists(latest)) {
                 stderr.println("ERROR: --resume, but " + latest + " does not exist. Start without --resume.");
                 return 1;
             }
-            Checkpoint ck = Checkpoint.read(latest);
-            ck.requireConfig(config);
-            trainer = ck.trainer(data);
+            Checkpoint ck;
+            try {
+                ck = Checkpoint.read(latest);
+                ck.requireConfig(config);
+                trainer = ck.trainer(data);
+            } catch (CheckpointException e) {
+                stderr.println("ERROR: " + e.getMessage());
+                return 1;
+            }
             truncateCsv(out.resolve("steps.csv"), ck.step());
             truncateCsv(out.resolve("epochs.csv"), ck.step());
             stdout.println("resuming " + ck);
@@ -299,5 +311,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         Files.write(file, keep, StandardCharsets.UTF_8);
+    }
+
+    /** The first {@code n} rows of {@code x} (all of them when {@code n} is at least the row count). */
+    static FMatrixRMaj firstRows(FMatrixRMaj x, int n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
+                    "--train-size must be at least 1, got " + n);
+        }
+        int rows = Math.min(n, x.numRows);
+        FMatrixRMaj head = new FMatrixRMaj(rows, x.numCols);
+        System.arraycopy(x.data, 0, head.data, 0, rows * x.numCols);
+        return head;
     }
 }

@@ -300,7 +300,7 @@ public final class GanTrainer {
                 realSum += meanSigmoid(a, 0, m);
                 fakeSum += meanSigmoid(a, m, m);
                 d.backwardFromPreActivation(dWork, dGrad, 0, 2 * m, ParamGrads.SET, null);
-                dSgd.step(lr, mu);
+                MomentumUpdate.step(dSgd, null, lr, mu);
                 d.applyMaxColNorm();
             }
             lastDLoss = dLossSum / config.k();
@@ -322,7 +322,7 @@ public final class GanTrainer {
             }
             d.backwardFromPreActivation(dWork, gGrad, 0, m, ParamGrads.SKIP, dxFake);
             g.backward(gWork, dxFake, 0, m, ParamGrads.SET, null);
-            gSgd.step(lr, mu);
+            MomentumUpdate.step(gSgd, null, lr, mu);
             g.applyMaxColNorm();
         }
         return null;
@@ -354,12 +354,11 @@ public final class GanTrainer {
             d.backwardFromPreActivation(dWork, gGrad, m, m, ParamGrads.SKIP, dxFake);
             g.backward(gWork, dxFake, 0, m, ParamGrads.SET, null);
         }
+        MomentumUpdate.step(trainD ? dSgd : gSgd, trainD && trainG ? gSgd : null, lr, mu);
         if (trainD) {
-            dSgd.step(lr, mu);
             d.applyMaxColNorm();
         }
         if (trainG) {
-            gSgd.step(lr, mu);
             g.applyMaxColNorm();
         }
         return null;
@@ -520,6 +519,16 @@ public final class GanTrainer {
     /** D, the discriminator (live). */
     public Mlp discriminator() {
         return d;
+    }
+
+    /** D's training workspace (the last iteration's activations and dropout masks), for tests. */
+    Workspace discriminatorWorkspace() {
+        return dWork;
+    }
+
+    /** G's training workspace, for tests. */
+    Workspace generatorWorkspace() {
+        return gWork;
     }
 
     Sgd generatorOptimizer() {

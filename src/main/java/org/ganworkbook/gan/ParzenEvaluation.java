@@ -50,10 +50,22 @@ public record ParzenEvaluation(SigmaSelection sigmaSelection, ParzenScore heldOu
                                             boolean scoreTest, RandomGenerator rng,
                                             ParzenWindow.ProgressListener progress) {
         long start = System.nanoTime();
+        return ofSamples(Samples.sample(g, prior, config.numSamples(), rng), splits, config, scoreTest, progress, start);
+    }
+
+    /**
+     * The protocol with given "samples" as kernel centres ([n, d]; not modified), e.g. the calibration
+     * cases of {@link #calibrationSamples}.
+     */
+    public static ParzenEvaluation ofSamples(FMatrixRMaj samples, Splits splits, ParzenConfig config) {
+        return ofSamples(samples, splits, config, true, null, System.nanoTime());
+    }
+
+    private static ParzenEvaluation ofSamples(FMatrixRMaj samples, Splits splits, ParzenConfig config, boolean scoreTest,
+                                              ParzenWindow.ProgressListener progress, long start) {
         ParzenWindow.ProgressListener p = progress == null ? ParzenWindow.ProgressListener.NONE : progress;
         FMatrixRMaj valid = splits.valid().images();
         int sigmaRows = config.validationRows(valid.numRows);
-        FMatrixRMaj samples = Samples.sample(g, prior, config.numSamples(), rng);
         ParzenWindow window = ParzenWindow.of(samples);
         ParzenResult result = null;
         SigmaSelection selection;
@@ -65,8 +77,48 @@ public record ParzenEvaluation(SigmaSelection sigmaSelection, ParzenScore heldOu
         }
         ParzenScore heldOut = sigmaRows < valid.numRows
                 ? window.score(rows(valid, sigmaRows, valid.numRows), selection.sigma()) : null;
-        return new ParzenEvaluation(selection, heldOut, result, config.numSamples(),
+        return new ParzenEvaluation(selection, heldOut, result, samples.numRows,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Stand-ins for generator samples whose Parzen scores bracket any GAN's ([n, d], new):
+     * {@code "real"}, the first n training images (a generator that memorised them; MNIST ≈ 241 nats);
+     * {@code "mean"}, n copies of the training set's mean image (a collapsed generator; ≈ −59);
+     * {@code "noise"}, uniform [0, 1] pixels (an untrained generator; ≈ −629).
+     */
+    public static FMatrixRMaj calibrationSamples(String kind, Splits splits, int n, RandomGenerator rng) {
+        FMatrixRMaj train = splits.train().images();
+        int d = train.numCols;
+        FMatrixRMaj out = new FMatrixRMaj(n, d);
+        switch (kind) {
+            case "real" -> {
+                if (n > train.numRows) {
+                    throw new IllegalArgumentException("only " + train.numRows + " training images, asked for " + n);
+                }
+                System.arraycopy(train.data, 0, out.data, 0, n * d);
+            }
+            case "mean" -> {
+                double[] mean = new double[d];
+                for (int i = 0; i < train.numRows; i++) {
+                    for (int j = 0; j < d; j++) {
+                        mean[j] += train.data[i * d + j];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < d; j++) {
+                        out.data[i * d + j] = (float) (mean[j] / train.numRows);
+                    }
+                }
+            }
+            case "noise" -> {
+                for (int i = 0; i < out.data.length; i++) {
+                    out.data[i] = (float) rng.nextDouble();
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown calibration case '" + kind + "'; use real, mean or noise");
+        }
+        return out;
     }
 
     /** The full protocol, test set included, for a trainer's current generator. */

@@ -5,6 +5,10 @@ import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,10 +114,17 @@ public final class TrainingHistory {
         }
         return Table.create(name,
                 LongColumn.create("step", step), IntColumn.create("epoch", epoch), IntColumn.create("steps", steps),
-                DoubleColumn.create("dLoss", dLoss), DoubleColumn.create("gLoss", gLoss),
-                DoubleColumn.create("dReal", dReal), DoubleColumn.create("dFake", dFake),
-                FloatColumn.create("lr", lr), FloatColumn.create("momentum", mu),
-                DoubleColumn.create("itPerSec", speed), DoubleColumn.create("wallSeconds", wall));
+                shown(DoubleColumn.create("dLoss", dLoss), "0.0000"), shown(DoubleColumn.create("gLoss", gLoss), "0.0000"),
+                shown(DoubleColumn.create("dReal", dReal), "0.0000"), shown(DoubleColumn.create("dFake", dFake), "0.0000"),
+                shown(FloatColumn.create("lr", lr), "0.000000"), shown(FloatColumn.create("momentum", mu), "0.0000"),
+                shown(DoubleColumn.create("itPerSec", speed), "0.0"), shown(DoubleColumn.create("wallSeconds", wall), "0.0"));
+    }
+
+    /** The column printed with a fixed pattern (the values keep their full precision). */
+    private static <C extends tech.tablesaw.api.NumberColumn<?, ?>> C shown(C column, String pattern) {
+        column.setPrintFormatter(new NumberColumnFormatter(
+                new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
+        return column;
     }
 
     @Override

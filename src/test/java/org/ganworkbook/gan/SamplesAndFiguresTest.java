@@ -1,0 +1,92 @@
+package org.ganworkbook.gan;
+
+import org.ejml.data.FMatrixRMaj;
+import org.ganworkbook.eval.NearestNeighbours;
+import org.ganworkbook.eval.NeighbourGrid;
+import org.ganworkbook.nn.Mlp;
+import org.ganworkbook.sampling.NoisePrior;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplesAndFiguresTest {
+
+    @Test
+    void interpolationWalksStraightLinesThroughTheAnchors() {
+        FMatrixRMaj anchors = new FMatrixRMaj(3, 2, true, 0f, 0f, 1f, 2f, -1f, 2f);
+        FMatrixRMaj z = Samples.interpolate(anchors, 4);
+        assertEquals(9, z.numRows);
+        assertArrayEquals(new float[]{0f, 0f}, new float[]{z.get(0, 0), z.get(0, 1)});
+        assertArrayEquals(new float[]{0.25f, 0.5f}, new float[]{z.get(1, 0), z.get(1, 1)});
+        assertArrayEquals(new float[]{1f, 2f}, new float[]{z.get(4, 0), z.get(4, 1)}, "second anchor exactly");
+        assertArrayEquals(new float[]{0f, 2f}, new float[]{z.get(6, 0), z.get(6, 1)}, "halfway along the second segment");
+        assertArrayEquals(new float[]{-1f, 2f}, new float[]{z.get(8, 0), z.get(8, 1)}, "last anchor exactly");
+        assertThrows(IllegalArgumentException.class, () -> Samples.interpolate(new FMatrixRMaj(1, 2), 3));
+        // for the uniform prior every point stays inside the cube
+        FMatrixRMaj path = Samples.interpolate(Samples.noise(NoisePrior.uniformPaper(), 5, 100, new SplittableRandom(1)), 7);
+        for (float v : path.data) {
+            assertTrue(Math.abs(v) <= Math.sqrt(3) + 1e-6, "outside the cube: " + v);
+        }
+    }
+
+    @Test
+    void generateIsEvaluationModeAndBlockwise() {
+        GanTrainer t = GanTrainer.create(TinyGan.config(), TinyGan.gandata(), 2L);
+        FMatrixRMaj z = t.noise(2500, new SplittableRandom(3)); // more than one block of 1000
+        FMatrixRMaj x = t.generate(z);
+        assertEquals(2500, x.numRows);
+        FMatrixRMaj again = t.generator().predict(z);
+        assertArrayEquals(again.data, x.data);
+        // same seed, same samples
+        assertArrayEquals(t.sample(7, new SplittableRandom(9)).data, t.sample(7, new SplittableRandom(9)).data);
+    }
+
+    @Test
+    void figure2HasTheNeighbourOfTheFifthSampleOutlinedInEachRow() {
+        Mlp g = GanTrainer.create(TinyGan.config(), TinyGan.gandata(), 2L).generator();
+        FMatrixRMaj train = TinyGan.data(300, 4);
+        NeighbourGrid grid = Figures.figure2(g, NoisePrior.uniformPaper(), NearestNeighbours.of(train), new SplittableRandom(5));
+        assertEquals(4, grid.rows());
+        assertEquals(6, grid.columns());
+        assertArrayEquals(new int[]{5, 11, 17, 23}, grid.highlighted());
+        for (int r = 0; r < 4; r++) {
+            float[] neighbour = grid.tile(r * 6 + 5);
+            int index = grid.neighbours()[r].index();
+            float[] expected = java.util.Arrays.copyOfRange(train.data, index * 16, index * 16 + 16);
+            assertArrayEquals(expected, neighbour);
+        }
+        BufferedImage img = Figures.render(grid, 4, 2);
+        assertEquals(BufferedImage.TYPE_INT_RGB, img.getType(), "outlined tiles need colour");
+    }
+
+    @Test
+    void figure3StripsAreOnePathEach() {
+        Mlp g = GanTrainer.create(TinyGan.config(), TinyGan.gandata(), 2L).generator();
+        FMatrixRMaj tiles = Figures.figure3(g, NoisePrior.uniformPaper(), 3, 4, 6, new SplittableRandom(5));
+        assertEquals(3 * 19, tiles.numRows);
+        BufferedImage img = Figures.renderStrips(tiles, 3, 4, 2);
+        assertEquals(19 * 8 + 20, img.getWidth());
+    }
+
+    @Test
+    void dashboardFrameShowsCurvesAndFixedSamples() {
+        FMatrixRMaj x = new FMatrixRMaj(300, 16);
+        System.arraycopy(TinyGan.data(300, 4).data, 0, x.data, 0, x.data.length);
+        GanTrainer t = GanTrainer.create(TinyGan.config(), GanData.of(x), 2L).recordEvery(5);
+        TrainingDashboard dash = new TrainingDashboard(t, 20, new SplittableRandom(1));
+        BufferedImage empty = dash.frame();
+        int[] frames = {0};
+        t.addListener(dash.listener(f -> frames[0]++, 2));
+        t.trainEpochs(2); // 30 iterations per epoch: 6 records per epoch
+        assertEquals(3 + 3 + 2, frames[0], "every 2nd record and every epoch");
+        BufferedImage later = dash.frame();
+        assertEquals(empty.getWidth(), later.getWidth());
+        assertTrue(later.getHeight() >= 300);
+    }
+}

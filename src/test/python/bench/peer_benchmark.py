@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""Peer benchmark: one training step of the paper's MNIST GAN in PyTorch (CPU, float32) vs our Java trainer.
+
+The step is the released code's (goodfeli/adversarial mnist.yaml with AdversaryCost2 and stock pylearn2
+SGD), the same on both sides:
+  G: z ~ U(-sqrt3, sqrt3)^100 -> 1200 ReLU -> 1200 ReLU -> 784 sigmoid (no dropout)
+  D: 784 -> maxout 240x5 -> maxout 240x5 -> 1 sigmoid, inverted dropout on every layer's input
+     (keep .8 x1.25 on the pixels, keep .5 x2 elsewhere), real and fake rows in one pass
+  dLoss = 0.5 (BCE(real, 1) + BCE(fake, 0)), gLoss = -log D(G(z)) through the same dropped-out pass,
+  both gradients at the pre-update parameters, then v <- mu v - lr g; theta <- theta + v for D and G
+  (lr .1 decayed by 1.000004 per step, momentum .5), batch 100 real + 100 fake.
+
+Torch is given its best shot: torch.autograd.grad for exactly the gradients needed (no G-loss gradients
+of D's parameters), the momentum update with the fused _foreach kernels, no Python work beyond that.
+Debian's torch 1.13 runs matrix products in OpenBLAS (its own thread pool) and element-wise work in
+OpenMP; both busy-wait, so several thread settings are measured, each in a fresh process:
+  omp2          torch 2 threads, OpenBLAS 2 threads, default OpenMP wait policy (oversubscribes)
+  omp2-passive  torch 2 threads, OMP_WAIT_POLICY=PASSIVE, OpenBLAS 2 threads
+  omp1          torch 1 thread (OpenMP), OpenBLAS 2 threads
+  omp1-blas1    torch 1 thread, OpenBLAS 1 thread (one core: the per-core cost)
+Our side: org.ganworkbook.bench.GanStepBenchmark (the real GanTrainer on the same shapes), run with the
+machine's default native BLAS threads, and with --threads 1 for the one-core comparison.
+
+Usage:
+  /usr/bin/python3 src/test/python/bench/peer_benchmark.py [--steps 300] [--warmup 60] [--repeat 3]
+      [--jar target/gan-workbook.jar] [--configs omp2,omp2-passive,omp1,omp1-blas1] [--skip-java]
+      [--parzen --data DIR]     (also times a full Parzen evaluation on both sides)
+Prints it/s of each variant (median over --repeat runs), torch's best, ours, and the ratio; and the load.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", "..", ".."))
+
+CONFIGS = {
+    "omp2": {"threads": 2, "env": {"OMP_NUM_THREADS": "2"}},
+    "omp2-passive": {"threads": 2, "env": {"OMP_NUM_THREADS": "2", "OMP_WAIT_POLICY": "PASSIVE"}},
+    "omp1": {"threads": 1, "env": {"OMP_NUM_THREADS": "1"}},
+    "omp1-blas1": {"threads": 1, "env": {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}},
+}
+
+
+def loadavg():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def torch_step_rate(steps, warmup, threads):
+    """Median it/s of the GAN step in torch, timed over `steps` steps after `warmup`."""
+    import math
+    import torch
+    import torch.nn.functional as F
+    torch.set_num_threads(threads)
+    torch.manual_seed(2014)
+    m, nz = 100, 100
+    sqrt3 = math.sqrt(3.0)
+
+    def linear(n_in, n_out, r):
+        w = torch.empty(n_in, n_out).uniform_(-r, r).requires_grad_()
+        b = torch.zeros(n_out, requires_grad=True)
+        return [w, b]
+
+    g_params = linear(nz, 1200, .05) + linear(1200, 1200, .05) + linear(1200, 784, .05)
+    d_params = linear(784, 1200, .005) + linear(240, 1200, .005) + linear(240, 1, .005)
+    gen = torch.Generator().manual_seed(7)
+    x_train = (torch.rand(5000, 784, generator=gen) * (torch.rand(5000, 784, generator=gen) < .25)).float()
+
+    def G(z):
+        w0, b0, w1, b1, w2, b2 = g_params
+        h = torch.relu(torch.addmm(b0, z, w0))
+        h = torch.relu(torch.addmm(b1, h, w1))
+        return torch.sigmoid(torch.addmm(b2, h, w2))
+
+    def maxout(a, units, pieces):
+        return a.view(-1, units, pieces).max(dim=2).values
+
+    def D(x):
+        w0, b0, w1, b1, w2, b2 = d_params
+        h = maxout(torch.addmm(b0, F.dropout(x, 0.2, True), w0), 240, 5)
+        h = maxout(torch.addmm(b1, F.dropout(h, 0.5, True), w1), 240, 5)
+        return torch.addmm(b2, F.dropout(h, 0.5, True), w2).view(-1)
+
+    params = d_params + g_params
+    vel = [torch.zeros_like(p) for p in params]
+    ones, zeros = torch.ones(m), torch.zeros(m)
+    lr0 = 0.1
+    times = []
+    for step in range(warmup + steps):
+        t0 = time.perf_counter()
+        i = (step * m) % 5000
+        x_real = x_train[i:i + m]
+        z = torch.empty(m, nz).uniform_(-sqrt3, sqrt3)
+        x_fake = G(z)
+        a = D(torch.cat([x_real, x_fake]))
+        a_real, a_fake = a[:m], a[m:]
+        d_loss = 0.5 * (F.binary_cross_entropy_with_logits(a_real, ones)
+                        + F.binary_cross_entropy_with_logits(a_fake, zeros))
+        g_loss = F.binary_cross_entropy_with_logits(a_fake, ones)
+        d_grads = torch.autograd.grad(d_loss, d_params, retain_graph=True)
+        g_grads = torch.autograd.grad(g_loss, g_params)
+        lr = lr0 / 1.000004 ** step
+        with torch.no_grad():
+            torch._foreach_mul_(vel, 0.5)
+            torch._foreach_add_(vel, list(d_grads) + list(g_grads), alpha=-lr)
+            torch._foreach_add_(params, vel)
+        if step >= warmup:
+            times.append(time.perf_counter() - t0)
+    return 1.0 / statistics.median(times), float(d_loss), float(g_loss)
+
+
+def run_torch_variant(name, args):
+    env = dict(os.environ)
+    env.update(CONFIGS[name]["env"])
+    cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--steps", str(args.steps),
+           "--warmup", str(args.warmup)]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    return float(out[-1].split()[0])
+
+
+def run_java(args, threads):
+    jar = os.path.abspath(args.jar)
+    env = dict(os.environ)
+    if threads == 1:
+        env["OPENBLAS_NUM_THREADS"] = "1"
+        env["GANWB_GEMM_THREADS"] = "1"
+    cmd = ["java", "-cp", jar, "org.ganworkbook.bench.GanStepBenchmark", "--steps", str(args.steps),
+           "--warmup", str(args.warmup)]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
+    line = [l for l in out if l.startswith("RESULT")][-1]
+    return float(line.split()[1])
+
+
+def median_of(f, repeat):
+    values = [f() for _ in range(repeat)]
+    return statistics.median(values), values
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--steps", type=int, default=300)
+    p.add_argument("--warmup", type=int, default=60)
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--jar", default=os.path.join(ROOT, "target", "gan-workbook.jar"))
+    p.add_argument("--configs", default=",".join(CONFIGS))
+    p.add_argument("--skip-java", action="store_true")
+    p.add_argument("--parzen", action="store_true", help="also time a full Parzen evaluation (needs --data)")
+    p.add_argument("--data", help="folder with the uncompressed MNIST IDX files (for --parzen)")
+    p.add_argument("--worker", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.worker:
+        rate, dl, gl = torch_step_rate(args.steps, args.warmup, CONFIGS[args.worker]["threads"])
+        print(f"{rate:.3f} it/s (last dLoss {dl:.4f}, gLoss {gl:.4f})")
+        return 0
+    try:
+        import torch
+    except ImportError:
+        print("skipped: torch is not installed for this Python (Debian: apt-get install python3-torch)")
+        return 0
+    print(f"load average before: {loadavg()}; torch {torch.__version__}; {os.cpu_count()} cores; "
+          f"{args.steps} timed steps after {args.warmup}, median of {args.repeat} runs")
+    torch_rates = {}
+    for name in args.configs.split(","):
+        med, values = median_of(lambda: run_torch_variant(name, args), args.repeat)
+        torch_rates[name] = med
+        print(f"  torch {name:13s} {med:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values)}; "
+              f"load {loadavg()})", flush=True)
+    two_core = {k: v for k, v in torch_rates.items() if k != "omp1-blas1"}
+    best = max(two_core, key=two_core.get) if two_core else None
+    if not args.skip_java:
+        ours, values = median_of(lambda: run_java(args, 2), args.repeat)
+        print(f"  ours  2 threads     {ours:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values)}; "
+              f"load {loadavg()})", flush=True)
+        ours1, values1 = median_of(lambda: run_java(args, 1), args.repeat)
+        print(f"  ours  1 thread      {ours1:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values1)}; "
+              f"load {loadavg()})", flush=True)
+        if best:
+            print(f"RATIO ours / torch's best on 2 cores ({best}): {ours / two_core[best]:.2f}x "
+                  f"({ours:.1f} vs {two_core[best]:.1f} it/s)")
+        if "omp1-blas1" in torch_rates:
+            print(f"RATIO ours / torch on 1 core: {ours1 / torch_rates['omp1-blas1']:.2f}x "
+                  f"({ours1:.1f} vs {torch_rates['omp1-blas1']:.1f} it/s)")
+    if args.parzen:
+        if not args.data:
+            print("--parzen needs --data DIR (the uncompressed MNIST IDX files)")
+            return 2
+        print("Parzen evaluation (MNIST protocol, 10,000 centres), torch:", flush=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "parzen_torch.py"), "--data", args.data, "--case", "real"],
+                       check=True)
+        print("Parzen evaluation, ours:", flush=True)
+        subprocess.run(["java", "-cp", os.path.abspath(args.jar), "org.ganworkbook.bench.ParzenCalibration", args.data,
+                        "--case", "real"], check=True)
+    print(f"load average after: {loadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
