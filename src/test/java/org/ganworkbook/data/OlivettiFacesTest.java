@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.imageio.ImageIO;
+import org.ejml.data.FMatrixRMaj;
+import org.ganworkbook.plot.ImageGrid;
 import org.ganworkbook.workbook.DataDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,6 +242,30 @@ class OlivettiFacesTest {
             }
         }
         assertTrue(leftRight < 0.5 * topBottom, "left-right asymmetry " + leftRight + ", top-bottom " + topBottom);
+        // The eyes are in the upper third: in the mean face the band of the left eye (rows 13-19, columns
+        // 12-25) is darker than the forehead above it and than the same band mirrored top to bottom
+        // (rows 44-50), where an upside-down load would put it.
+        double eyes = patchMean(mean, 13, 19, 12, 26);
+        double forehead = patchMean(mean, 1, 7, 12, 26);
+        double mirrored = patchMean(mean, 44, 50, 12, 26);
+        assertTrue(eyes < forehead - 0.1 && eyes < mirrored - 0.05,
+                "eye band " + eyes + ", forehead " + forehead + ", mirrored band " + mirrored);
+        // For a person to look at: the first two people and the mean face (target/test-faces/olivetti-upright.png).
+        FMatrixRMaj sheet = new FMatrixRMaj(21, SIDE * SIDE);
+        System.arraycopy(faces.images().data, 0, sheet.data, 0, 20 * SIDE * SIDE);
+        System.arraycopy(mean, 0, sheet.data, 20 * SIDE * SIDE, SIDE * SIDE);
+        Path png = Files.createDirectories(Path.of("target", "test-faces")).resolve("olivetti-upright.png");
+        ImageIO.write(ImageGrid.square(SIDE).columns(7).scale(2).render(sheet), "png", png.toFile());
+    }
+
+    private static double patchMean(float[] image, int fromRow, int toRow, int fromCol, int toCol) {
+        double s = 0;
+        for (int r = fromRow; r < toRow; r++) {
+            for (int c = fromCol; c < toCol; c++) {
+                s += image[r * SIDE + c];
+            }
+        }
+        return s / ((toRow - fromRow) * (toCol - fromCol));
     }
 
     /** The CI copy next to the checkout (also from a worktree one level deeper), or null. */
