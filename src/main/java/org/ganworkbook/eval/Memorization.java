@@ -180,7 +180,8 @@ public record Memorization(double[] samples, double[] heldOut, double[] training
             p95.append(round(percentile(set, 95)));
         }
         return Table.create(String.format(java.util.Locale.ROOT,
-                "Euclidean pixel distances; near-copies (below %.2f): %.1f%% of samples; %d distinct nearest images",
+                "Euclidean pixel distances; near-copies (below %.2f): %.1f%% of samples; %d different training images"
+                        + " are nearest to some sample",
                 copyThreshold(), 100 * nearCopyShare(), distinctNeighbours()),
                 StringColumn.create("distance", names), count, p5, median, p95);
     }
