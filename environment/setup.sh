@@ -7,6 +7,8 @@
 #   3. the library jar target/gan-workbook.jar (rebuilt only when src/main/ or pom.xml is newer)
 #   4. the Jupyter kernelspec "gan-workbook" (re-registered only when the jar or its settings changed)
 #   5. MNIST in data/mnist (downloaded once, every file checked by MD5 and SHA-256)
+#   6. the Olivetti faces in data/faces (notebook 08; copied from ../shared/data/faces when present,
+#      else downloaded once from Sam Roweis's page; checked by SHA-256)
 #
 # Usage: environment/setup.sh [--with-fashion-mnist] [--no-apt] [--quiet] [--help]
 #   --with-fashion-mnist  also install the Debian package dataset-fashion-mnist (30 MB, optional)
@@ -153,6 +155,16 @@ if out="$("$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main "${fetch_args[@]}" 2
 else
   printf '%s\n' "$out" >&2
   die "MNIST could not be set up (see the message above)."
+fi
+faces_args=(data fetch --dataset olivetti --dir "$DATA_DIR")
+[ "$quiet" = 1 ] && faces_args+=(--quiet)
+if out="$("$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main "${faces_args[@]}" 2>&1)"; then
+  if [ "$quiet" = 0 ]; then printf '%s\n' "$out" | sed '$d'; fi
+  ok "$(printf '%s\n' "$out" | tail -1)"
+else
+  printf '%s\n' "$out" >&2
+  warn "the Olivetti faces could not be set up (message above); only notebook 08 needs them"
+  problems=$((problems + 1))
 fi
 if [ "$with_fashion" = 1 ]; then
   "$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main data verify --dir "$DATA_DIR" >/dev/null \
