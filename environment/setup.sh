@@ -4,9 +4,11 @@
 #   1. Java >= 17 (checked; installed with apt if there is none at all)
 #   2. Debian packages: Jupyter (notebook, client, nbconvert, nbclient), OpenBLAS, fonts for charts
 #      (without root or apt: prints what to install instead and carries on)
-#   3. the library jar target/gan-workbook.jar (rebuilt only when src/ or pom.xml is newer)
+#   3. the library jar target/gan-workbook.jar (rebuilt only when src/main/ or pom.xml is newer)
 #   4. the Jupyter kernelspec "gan-workbook" (re-registered only when the jar or its settings changed)
 #   5. MNIST in data/mnist (downloaded once, every file checked by MD5 and SHA-256)
+#   6. the Olivetti faces in data/faces (notebook 08; copied from ../shared/data/faces when present,
+#      else downloaded once from Sam Roweis's page; checked by SHA-256)
 #
 # Usage: environment/setup.sh [--with-fashion-mnist] [--no-apt] [--quiet] [--help]
 #   --with-fashion-mnist  also install the Debian package dataset-fashion-mnist (30 MB, optional)
@@ -98,7 +100,7 @@ else
 fi
 
 # ---------------------------------------------------------------- 3: the jar
-if [ ! -f "$GANWB_JAR" ] || [ -n "$(find src pom.xml -newer "$GANWB_JAR" -print -quit 2>/dev/null)" ]; then
+if [ ! -f "$GANWB_JAR" ] || [ -n "$(find src/main pom.xml -newer "$GANWB_JAR" -print -quit 2>/dev/null)" ]; then
   command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to build the jar: sudo apt-get install maven, or https://maven.apache.org"
   step "building $GANWB_JAR (mvn package, tests skipped; the first build downloads the libraries)"
   t0="$(now)"
@@ -153,6 +155,16 @@ if out="$("$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main "${fetch_args[@]}" 2
 else
   printf '%s\n' "$out" >&2
   die "MNIST could not be set up (see the message above)."
+fi
+faces_args=(data fetch --dataset olivetti --dir "$DATA_DIR")
+[ "$quiet" = 1 ] && faces_args+=(--quiet)
+if out="$("$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main "${faces_args[@]}" 2>&1)"; then
+  if [ "$quiet" = 0 ]; then printf '%s\n' "$out" | sed '$d'; fi
+  ok "$(printf '%s\n' "$out" | tail -1)"
+else
+  printf '%s\n' "$out" >&2
+  warn "the Olivetti faces could not be set up (message above); only notebook 08 needs them"
+  problems=$((problems + 1))
 fi
 if [ "$with_fashion" = 1 ]; then
   "$JAVA" -cp "$GANWB_JAR" org.ganworkbook.cli.Main data verify --dir "$DATA_DIR" >/dev/null \

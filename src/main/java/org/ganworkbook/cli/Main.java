@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
  * java -jar target/gan-workbook.jar data fetch        # download + verify MNIST
  * java -jar target/gan-workbook.jar data verify       # check what is there
  * java -jar target/gan-workbook.jar info              # version, Java, GEMM backend, data folder
+ * java -jar target/gan-workbook.jar grade release notebooks/assignments/source --out notebooks/assignments/release
+ * java -jar target/gan-workbook.jar grade run my.ipynb --source a1.ipynb --out grades   # autograde
  * </pre>
  *
  * <p>To add a command: write a class annotated with picocli's {@code @Command} that implements
@@ -25,7 +27,7 @@ public final class Main implements Runnable {
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(DataCommand.class, InfoCommand.class, TrainCommand.class,
-            SampleCommand.class, EvaluateCommand.class);
+            SampleCommand.class, EvaluateCommand.class, GradeCommand.class);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,8 +1,6 @@
 package org.ganworkbook.cli;
 
 import org.ejml.data.FMatrixRMaj;
-import org.ganworkbook.data.Mnist;
-import org.ganworkbook.data.Splits;
 import org.ganworkbook.eval.NearestNeighbours;
 import org.ganworkbook.eval.NeighbourGrid;
 import org.ganworkbook.gan.Checkpoint;
@@ -10,7 +8,6 @@ import org.ganworkbook.gan.Figures;
 import org.ganworkbook.gan.Samples;
 import org.ganworkbook.nn.Mlp;
 import org.ganworkbook.plot.ImageGrid;
-import org.ganworkbook.workbook.DataDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,6 +49,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder, for Figure 2's nearest neighbours.")
     Path dataDir;
 
+    @Option(names = "--tfd", paramLabel = "FILE",
+            description = "Your TFD_48x48.mat, for a TFD generator's nearest neighbours (default: $GANWB_TFD, ...).")
+    Path tfdFile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -70,8 +71,8 @@ final class SampleCommand implements Callable<Integer> {
         FMatrixRMaj x = Samples.sample(g, ck.config().noise(), count, rng);
         write(ImageGrid.square(side).columns(columns).scale(scale).render(x), "samples.png", stdout);
 
-        Splits mnist = Mnist.load(DataDirs.resolve(dataDir));
-        NeighbourGrid grid = Figures.figure2(g, ck.config().noise(), NearestNeighbours.of(mnist.train().images()), rng);
+        Experiments.Data training = Experiments.forDimension(g.outputSize(), dataDir, tfdFile);
+        NeighbourGrid grid = Figures.figure2(g, ck.config().noise(), NearestNeighbours.of(training.train()), rng);
         write(Figures.render(grid, side, scale), "figure2.png", stdout);
         stdout.println("  nearest training images to the 5th sample of each row: "
                 + java.util.Arrays.toString(grid.neighbours()));

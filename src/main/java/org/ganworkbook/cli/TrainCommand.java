@@ -3,8 +3,7 @@ package org.ganworkbook.cli;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.ganworkbook.data.Mnist;
-import org.ganworkbook.data.Splits;
+import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.gan.Checkpoint;
 import org.ganworkbook.gan.CheckpointException;
 import org.ganworkbook.gan.GanConfig;
@@ -14,8 +13,8 @@ import org.ganworkbook.gan.StopReason;
 import org.ganworkbook.gan.TrainingListener;
 import org.ganworkbook.gan.TrainingRecord;
 import org.ganworkbook.gan.TrainingResult;
+import org.ganworkbook.gan.TwoStageGan;
 import org.ganworkbook.linalg.Gemm;
-import org.ganworkbook.workbook.DataDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,15 +34,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code gan-workbook train}: the paper's MNIST run, headless. Writes into {@code --out}:
+ * {@code gan-workbook train}: the paper's MNIST run, its two-stage TFD run, or the small Olivetti run,
+ * headless. Writes into {@code --out}:
  * {@code checkpoint.ckpt} (after every epoch and when stopped; atomically), {@code epoch-NNNN.ckpt}
  * every {@code --keep-every} epochs, {@code config.txt}, and {@code steps.csv} / {@code epochs.csv}
  * (the training history). {@code --resume} continues from {@code checkpoint.ckpt} bit-identically, also
  * after a {@code kill -9}; Ctrl-C stops between two iterations, saves, and exits.
+ *
+ * <p>The paper's TFD experiment is two runs: {@code --config paper-tfd-pretrain} (50 epochs), then
+ * {@code --config paper-tfd-train --pretrained <stage 1's checkpoint.ckpt>} (22 epochs), which puts a new
+ * front end before stage 1's trained generator ({@link TwoStageGan}).
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a GAN with the paper's settings (default: the released mnist.yaml).",
-                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits."})
+                "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits.",
+                "TFD (licence holders): --config paper-tfd-pretrain --tfd TFD_48x48.mat, then",
+                "--config paper-tfd-train --tfd TFD_48x48.mat --pretrained <stage 1>/checkpoint.ckpt."})
 final class TrainCommand implements Callable<Integer> {
 
     static final String LATEST = "checkpoint.ckpt";
@@ -54,12 +60,22 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "paper-mnist", paramLabel = "NAME",
             description = "Experiment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = ConfigNames.class)
+            completionCandidates = Experiments.Names.class)
     String configName;
 
-    @Option(names = "--epochs", defaultValue = "1000", paramLabel = "N",
-            description = "Train until N epochs are done in all (default: ${DEFAULT-VALUE}; the paper sets no limit).")
-    int epochs;
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Train until N epochs are done in all (default: the paper's 50 and 22 for the TFD stages,"
+                    + " " + Experiments.OLIVETTI_EPOCHS + " for olivetti, 1000 for MNIST, where the paper sets no limit).")
+    Integer epochs;
+
+    @Option(names = "--tfd", paramLabel = "FILE",
+            description = "Your TFD_48x48.mat, for the paper-tfd configs (default: $GANWB_TFD, else"
+                    + " $PYLEARN2_DATA_PATH/faces/TFD/, else <data>/faces/).")
+    Path tfdFile;
+
+    @Option(names = "--pretrained", paramLabel = "CKPT",
+            description = "paper-tfd-train only: the checkpoint of the finished paper-tfd-pretrain run.")
+    Path pretrained;
 
     @Option(names = "--seed", defaultValue = "2014", paramLabel = "S", description = "Seed of a new run (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -75,7 +91,7 @@ final class TrainCommand implements Callable<Integer> {
     Path dataDir;
 
     @Option(names = "--train-size", paramLabel = "N",
-            description = "Train on the first N of the 50,000 training images only (quick tests; NOT the paper's setup).")
+            description = "Train on the first N training images only (quick tests; NOT the paper's setup).")
     Integer trainSize;
 
     @Option(names = "--record-every", defaultValue = "25", paramLabel = "N",
@@ -89,19 +105,8 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** Names of the configs this command knows. */
-    static final class ConfigNames extends ArrayList<String> {
-        ConfigNames() {
-            super(List.of("paper-mnist"));
-        }
-    }
-
     static GanConfig config(String name) {
-        if (name.equals("paper-mnist")) {
-            return GanConfig.paperMnist();
-        }
-        throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
-                "unknown config '" + name + "'; known: " + new ConfigNames());
+        return Experiments.config(name);
     }
 
     @Override
@@ -109,9 +114,20 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         GanConfig config = config(configName);
+        int epochs = this.epochs != null ? this.epochs : Experiments.defaultEpochs(configName);
+        boolean stageTwo = configName.equals(Experiments.PAPER_TFD_TRAIN);
+        if (pretrained != null && !stageTwo) {
+            stderr.println("ERROR: --pretrained is for --config " + Experiments.PAPER_TFD_TRAIN + " only.");
+            return 2;
+        }
+        if (stageTwo && pretrained == null && !resume) {
+            stderr.println("ERROR: --config " + Experiments.PAPER_TFD_TRAIN + " builds on the generator of a finished "
+                    + Experiments.PAPER_TFD_PRETRAIN + " run: add --pretrained <that run's folder>/" + LATEST + ".");
+            return 2;
+        }
         Path latest = out.resolve(LATEST);
-        Splits mnist = Mnist.load(DataDirs.resolve(dataDir));
-        GanData data = GanData.of(trainSize == null ? mnist.train().images() : mnist.train().head(trainSize).images());
+        Experiments.Data training = Experiments.forDimension(config.dataDim(), dataDir, tfdFile);
+        GanData data = GanData.of(trainSize == null ? training.train() : firstRows(training.train(), trainSize));
         GanTrainer trainer;
         if (resume) {
             if (!Files.exists(latest)) {
@@ -137,13 +153,22 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             Files.createDirectories(out);
-            trainer = GanTrainer.create(config, data, seed);
-            Files.writeString(out.resolve("config.txt"), config + "\nseed " + seed + "\ndata " + data + "\n",
-                    StandardCharsets.UTF_8);
+            String origin = "";
+            if (stageTwo) {
+                Checkpoint stage1 = Checkpoint.read(pretrained);
+                stage1.requireConfig(GanConfig.paperTfdPretrain());
+                trainer = TwoStageGan.paperTfd().startTraining(stage1.generator(), data, seed);
+                origin = "pretrained generator layers from " + pretrained.toAbsolutePath() + " (" + stage1 + ")\n";
+                stdout.println("stage 2: new front layers before the generator of " + stage1);
+            } else {
+                trainer = GanTrainer.create(config, data, seed);
+            }
+            Files.writeString(out.resolve("config.txt"), config + "\nseed " + seed + "\ndata " + training.description()
+                    + "\n" + origin, StandardCharsets.UTF_8);
         }
         trainer.recordEvery(recordEvery);
         stdout.println(trainer.config());
-        stdout.println("seed " + trainer.seed() + "; " + mnist + "; " + trainer.iterationsPerEpoch()
+        stdout.println("seed " + trainer.seed() + "; " + training.description() + "; " + trainer.iterationsPerEpoch()
                 + " iterations per epoch; GEMM " + Gemm.describe());
         stdout.flush();
 
@@ -286,5 +311,17 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         Files.write(file, keep, StandardCharsets.UTF_8);
+    }
+
+    /** The first {@code n} rows of {@code x} (all of them when {@code n} is at least the row count). */
+    static FMatrixRMaj firstRows(FMatrixRMaj x, int n) {
+        if (n < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
+                    "--train-size must be at least 1, got " + n);
+        }
+        int rows = Math.min(n, x.numRows);
+        FMatrixRMaj head = new FMatrixRMaj(rows, x.numCols);
+        System.arraycopy(x.data, 0, head.data, 0, rows * x.numCols);
+        return head;
     }
 }

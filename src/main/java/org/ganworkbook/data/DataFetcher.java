@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Makes sure the files of an {@link IdxDataset} are present and verified in the data directory,
+ * Makes sure the files of a {@link FileSet} (MNIST, the Olivetti faces) are present and verified in the data directory,
  * fetching the missing or damaged ones from a list of {@link DataSource}s.
  *
  * <p>For each file: a copy already in {@code <dataDir>/<folder>/} that passes its checksums is kept.
@@ -28,18 +28,32 @@ import java.util.stream.Stream;
  */
 public final class DataFetcher {
 
-    private final IdxDataset dataset;
+    private final FileSet dataset;
     private final List<DataSource> sources;
+    private final String fix;
     private final Consumer<String> log;
 
     /**
+     * A fetcher whose final error message explains how to get MNIST by hand.
+     *
      * @param dataset the files wanted
      * @param sources where to look, in order
      * @param log receives one line per step (the CLI prints them; pass {@code s -> {}} for silence)
      */
-    public DataFetcher(IdxDataset dataset, List<DataSource> sources, Consumer<String> log) {
+    public DataFetcher(FileSet dataset, List<DataSource> sources, Consumer<String> log) {
+        this(dataset, sources, null, log);
+    }
+
+    /**
+     * @param dataset the files wanted
+     * @param sources where to look, in order
+     * @param fix how to get the files by hand, ending the error when every source failed (null: MNIST's)
+     * @param log receives one line per step (the CLI prints them; pass {@code s -> {}} for silence)
+     */
+    public DataFetcher(FileSet dataset, List<DataSource> sources, String fix, Consumer<String> log) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.sources = List.copyOf(sources);
+        this.fix = fix;
         this.log = Objects.requireNonNull(log, "log");
     }
 
@@ -56,7 +70,7 @@ public final class DataFetcher {
      * Fetches what is missing.
      *
      * @param dataDir the data directory; files land in {@code dataDir/<folder>/}
-     * @return the verified file of each entry of {@link IdxDataset#files()}
+     * @return the verified file of each entry of {@link FileSet#files()}
      * @throws DataFileException if any file could be obtained from no source; the message lists, per
      *     file, every source with the reason it failed, and how to fix it
      */
@@ -111,7 +125,8 @@ public final class DataFetcher {
         }
         if (!failures.isEmpty()) {
             throw new DataFileException(dataset.name() + ": could not obtain " + failures.size() + " file(s) into "
-                    + dir + ". Tried, in order:\n  " + String.join("\n  ", failures) + "\n" + fetchFix(dir));
+                    + dir + ". Tried, in order:\n  " + String.join("\n  ", failures) + "\n"
+                    + (fix != null ? fix : fetchFix(dir)));
         }
         return result;
     }

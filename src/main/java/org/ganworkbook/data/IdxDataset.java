@@ -30,7 +30,7 @@ import org.ejml.data.FMatrixRMaj;
  */
 public record IdxDataset(String name, String folder, DataFile trainImages, DataFile trainLabels,
                          DataFile testImages, DataFile testLabels, int trainSize,
-                         List<String> classNames, List<Path> systemDirs, String fix) {
+                         List<String> classNames, List<Path> systemDirs, String fix) implements FileSet {
 
     /** Copies the lists. */
     public IdxDataset {
@@ -41,13 +41,9 @@ public record IdxDataset(String name, String folder, DataFile trainImages, DataF
     }
 
     /** @return the four files, training images first */
+    @Override
     public List<DataFile> files() {
         return List.of(trainImages, trainLabels, testImages, testLabels);
-    }
-
-    /** @return {@code <dataDir>/<folder>}, where fetched files are stored */
-    public Path dir(Path dataDir) {
-        return dataDir.resolve(folder);
     }
 
     /** @return every place a file may be, in search order */
@@ -111,11 +107,6 @@ public record IdxDataset(String name, String folder, DataFile trainImages, DataF
             out.add(p);
         }
         return out;
-    }
-
-    /** @return the verifier whose stamp file lives in {@code <dataDir>/<folder>/} */
-    public FileVerifier verifier(Path dataDir) {
-        return new FileVerifier(dir(dataDir).resolve(FileVerifier.STAMP_FILE));
     }
 
     private byte[] read(FileVerifier verifier, Path dataDir, DataFile f) {

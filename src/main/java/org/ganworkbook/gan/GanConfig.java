@@ -1,10 +1,12 @@
 package org.ganworkbook.gan;
 
 import org.ganworkbook.nn.Activation;
+import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.DenseSpec;
 import org.ganworkbook.nn.Dropout;
 import org.ganworkbook.nn.LayerSpec;
 import org.ganworkbook.nn.MaxoutSpec;
+import org.ganworkbook.nn.WeightInit;
 import org.ganworkbook.optim.ExponentialDecay;
 import org.ganworkbook.optim.MomentumRamp;
 import org.ganworkbook.sampling.NoisePrior;
@@ -117,6 +119,104 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
                 ExponentialDecay.paper(0.1f), MomentumRamp.paper(), 1, UpdateOrder.SIMULTANEOUS,
                 GeneratorLoss.NON_SATURATING, PAPER_D_LOSS_WEIGHT, Frozen.NONE);
     }
+
+    /** {@code max_col_norm} of every G and D layer in the TFD configs. */
+    public static final float TFD_MAX_COL_NORM = 1.9365f;
+
+    /**
+     * Stage 1 of the paper's TFD experiment ({@code tfd_pretrain/pretrain.yaml}, paper-setup §2; 50 epochs,
+     * see {@link TwoStageGan#paperTfd()}):
+     * <ul>
+     *   <li>z ~ N(0, 1)^100 (the yaml sets no noise, so the code's default, Gaussian);</li>
+     *   <li>G: 100 → 8000 ReLU (U(±.05)) → 8000 sigmoid (U(±.05), bias −2) → 2304 sigmoid (sparse init: 100
+     *       N(0, 1) incoming weights per unit, bias = logit of the per-pixel training mean);</li>
+     *   <li>D: 2304 → maxout 1200×5 → maxout 1200×5 → 1 sigmoid, U(±.005), dropout as for MNIST;</li>
+     *   <li>max column norm 1.9365 on every layer of G and D, applied after every update;</li>
+     *   <li>batch 100; η = .05 shared, divided by 1.000004 per step, floor 1e−6; μ = .5 → .7 over epochs
+     *       1..250; simultaneous updates, D loss halved, G loss −log D(G(z)).</li>
+     * </ul>
+     */
+    public static GanConfig paperTfdPretrain() {
+        float c = TFD_MAX_COL_NORM;
+        List<LayerSpec> g = List.of(
+                DenseSpec.of(8000, Activation.RELU).withIrange(0.05f).withMaxColNorm(c),
+                DenseSpec.of(8000, Activation.SIGMOID).withIrange(0.05f).withBiasInit(BiasInit.constant(-2f))
+                        .withMaxColNorm(c),
+                DenseSpec.of(2304, Activation.SIGMOID).withWeightInit(WeightInit.sparse(100)).withMaxColNorm(c));
+        return new GanConfig("paper-tfd-pretrain", 100, NoisePrior.gaussian(), g, tfdDiscriminator(), true, 100,
+                ExponentialDecay.paper(0.05f), MomentumRamp.paper(), 1, UpdateOrder.SIMULTANEOUS,
+                GeneratorLoss.NON_SATURATING, PAPER_D_LOSS_WEIGHT, Frozen.NONE);
+    }
+
+    /**
+     * Stage 2 of the paper's TFD experiment ({@code tfd_pretrain/train.yaml}; 22 epochs): a new front end
+     * z(100, N(0, 1)) → 8000 ReLU (U(±.05)) → 100 sigmoid (U(±.05), bias −2), followed by <em>all three</em>
+     * layers of the stage-1 generator, which start from their trained values and keep training
+     * ({@link TwoStageGan#startTraining}); the 5-layer G is 100 → 8000 → 100 → 8000 → 8000 → 2304. D is
+     * built afresh with stage 1's architecture; optimizer settings as stage 1, momentum back at .5.
+     * The last three layer specs here only give shapes: their values come from stage 1 (so G's output bias
+     * is not set from the data again).
+     */
+    public static GanConfig paperTfdTrain() {
+        float c = TFD_MAX_COL_NORM;
+        GanConfig pretrain = paperTfdPretrain();
+        List<LayerSpec> g = new ArrayList<>(List.of(
+                DenseSpec.of(8000, Activation.RELU).withIrange(0.05f).withMaxColNorm(c),
+                DenseSpec.of(pretrain.latentDim(), Activation.SIGMOID).withIrange(0.05f)
+                        .withBiasInit(BiasInit.constant(-2f)).withMaxColNorm(c)));
+        g.addAll(pretrain.generator());
+        return pretrain.withName("paper-tfd-train").withGenerator(g).withGeneratorBiasFromData(false);
+    }
+
+    private static List<LayerSpec> tfdDiscriminator() {
+        float c = TFD_MAX_COL_NORM;
+        return List.of(
+                MaxoutSpec.of(1200, 5).withIrange(0.005f).withInputDropout(Dropout.of(0.8f, 1.25f)).withMaxColNorm(c),
+                MaxoutSpec.of(1200, 5).withIrange(0.005f).withInputDropout(Dropout.of(0.5f, 2f)).withMaxColNorm(c),
+                DenseSpec.of(1, Activation.SIGMOID).withIrange(0.005f).withInputDropout(Dropout.of(0.5f, 2f))
+                        .withMaxColNorm(c));
+    }
+
+    /**
+     * A small GAN for the Olivetti faces (64×64 = 4096 values, 300 training faces) that trains on a 2-core CPU
+     * in minutes. It is {@link #paperTfdPretrain()} with the same recipe (Gaussian z of 100, ReLU then sigmoid
+     * hidden layers of G with the second's biases at −2, a sparse-init sigmoid output with data-mean biases,
+     * maxout D with dropout on every input, max column norm 1.9365 on every layer, η = .05 decayed per step,
+     * μ = .5 → .7, simultaneous updates) and these changes:
+     * <ul>
+     *   <li>G 100 → 512 → 512 → 4096 and D 4096 → maxout 128×5 → maxout 128×5 → 1 instead of 8000 and
+     *       1200×5 units: about 5M multiply-adds per face and network pass instead of about 100M (TFD config on 48×48);</li>
+     *   <li>minibatches of {@value #OLIVETTI_BATCH} instead of 100, so one pass over 300 faces is 6 updates,
+     *       not 3;</li>
+     *   <li>D's weights start at U(±{@value #OLIVETTI_D_IRANGE}) instead of U(±.005). With the tiny start D's
+     *       output stayed at ½ for ~400 updates (its gradients are products of tiny weights; measured on the
+     *       Olivetti faces with these sizes), a large part of a few-minute run; with .05 it moves within ~100.</li>
+     * </ul>
+     */
+    public static GanConfig olivetti() {
+        float c = TFD_MAX_COL_NORM;
+        float dInit = OLIVETTI_D_IRANGE;
+        List<LayerSpec> g = List.of(
+                DenseSpec.of(OLIVETTI_G_UNITS, Activation.RELU).withIrange(0.05f).withMaxColNorm(c),
+                DenseSpec.of(OLIVETTI_G_UNITS, Activation.SIGMOID).withIrange(0.05f).withBiasInit(BiasInit.constant(-2f))
+                        .withMaxColNorm(c),
+                DenseSpec.of(4096, Activation.SIGMOID).withWeightInit(WeightInit.sparse(100)).withMaxColNorm(c));
+        List<LayerSpec> d = List.of(
+                MaxoutSpec.of(OLIVETTI_D_UNITS, 5).withIrange(dInit).withInputDropout(Dropout.of(0.8f, 1.25f))
+                        .withMaxColNorm(c),
+                MaxoutSpec.of(OLIVETTI_D_UNITS, 5).withIrange(dInit).withInputDropout(Dropout.of(0.5f, 2f))
+                        .withMaxColNorm(c),
+                DenseSpec.of(1, Activation.SIGMOID).withIrange(dInit).withInputDropout(Dropout.of(0.5f, 2f))
+                        .withMaxColNorm(c));
+        return new GanConfig("olivetti", 100, NoisePrior.gaussian(), g, d, true, OLIVETTI_BATCH,
+                ExponentialDecay.paper(0.05f), MomentumRamp.paper(), 1, UpdateOrder.SIMULTANEOUS,
+                GeneratorLoss.NON_SATURATING, PAPER_D_LOSS_WEIGHT, Frozen.NONE);
+    }
+
+    private static final int OLIVETTI_G_UNITS = 512;
+    private static final int OLIVETTI_D_UNITS = 128;
+    private static final int OLIVETTI_BATCH = 50;
+    private static final float OLIVETTI_D_IRANGE = 0.05f;
 
     /**
      * A small 1-D game for Figure 1 and the theory notebooks: z ~ U(−√3, √3) (one coordinate),

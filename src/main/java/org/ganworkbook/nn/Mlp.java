@@ -216,6 +216,45 @@ public final class Mlp {
     }
 
     /**
+     * Copies the weights and biases of every layer of {@code source} into this network's layers
+     * {@code firstLayer .. firstLayer + source.layers().size() − 1} (gradients untouched): stacking a trained
+     * network behind new front layers, as the paper's TFD generator reuses its pretrained layers
+     * (pylearn2 {@code add_layers}; paper-setup §2). Each pair of layers must agree in kind (dense with the
+     * same activation, or maxout with the same pieces), input size and output size. Modifies this network
+     * only.
+     *
+     * @throws IllegalArgumentException naming the first pair of layers that differ
+     */
+    public void copyLayersFrom(Mlp source, int firstLayer) {
+        int count = source.layers.size();
+        if (firstLayer < 0 || firstLayer + count > layers.size()) {
+            throw new IllegalArgumentException("cannot put the " + count + " layers of the source at layers " + firstLayer
+                    + ".." + (firstLayer + count - 1) + " of a network with " + layers.size() + " layers");
+        }
+        for (int i = 0; i < count; i++) {
+            Layer from = source.layers.get(i);
+            Layer to = layers.get(firstLayer + i);
+            if (!sameKind(from, to) || from.inputSize() != to.inputSize() || from.columns() != to.columns()) {
+                throw new IllegalArgumentException("layer " + i + " of the source (" + from + ") does not fit layer "
+                        + (firstLayer + i) + " of this network (" + to + ")");
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            Layer from = source.layers.get(i);
+            Layer to = layers.get(firstLayer + i);
+            System.arraycopy(from.weight().value(), 0, to.weight().value(), 0, to.weight().size());
+            System.arraycopy(from.bias().value(), 0, to.bias().value(), 0, to.bias().size());
+        }
+    }
+
+    private static boolean sameKind(Layer a, Layer b) {
+        if (a instanceof Dense da && b instanceof Dense db) {
+            return da.activation() == db.activation();
+        }
+        return a instanceof Maxout && b instanceof Maxout && a.outputSize() == b.outputSize();
+    }
+
+    /**
      * Evaluation-mode outputs for the rows of x ({@code n × inputSize}), as a new {@code n × outputSize}
      * matrix. Convenient, not fast: allocates a workspace per call.
      */

@@ -98,8 +98,49 @@ public final class Charts {
         return image(chart);
     }
 
-    /** @return the chart rendered at its own size (XChart's {@code BitmapEncoder}) */
+    /**
+     * @return the chart rendered at its own size (XChart's {@code BitmapEncoder}). An XY chart keeps round
+     *     x tick values (see {@link #withRoundTicks}).
+     */
     public static BufferedImage image(Chart<?, ?> chart) {
-        return BitmapEncoder.getBufferedImage(Objects.requireNonNull(chart, "chart"));
+        Objects.requireNonNull(chart, "chart");
+        if (chart instanceof XYChart xy) {
+            return withRoundTicks(xy, () -> BitmapEncoder.getBufferedImage(xy));
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Name of the invisible helper series of {@link #withRoundTicks}. */
+    static final String TICK_HELPER = "\u200bticks";
+
+    /**
+     * Runs {@code render} with round x ticks. XChart puts the x ticks of a chart whose x values are all
+     * equally spaced (any {@code Grid1d}) on every j-th data value, which gives labels like -4.16, -3.32;
+     * for other x values it picks round steps. So while {@code render} runs, the chart holds one invisible
+     * one-point series (no line, no marker, not in the legend) between its first two x values; it is
+     * removed afterwards, so the chart is left as it was.
+     */
+    static <T> T withRoundTicks(XYChart chart, java.util.function.Supplier<T> render) {
+        XYSeries first = null;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            if (s.getXData().length >= 2 && Double.isFinite(s.getXData()[0]) && Double.isFinite(s.getXData()[1])
+                    && Double.isFinite(s.getYData()[0])) {
+                first = s;
+                break;
+            }
+        }
+        if (first == null || chart.getSeriesMap().containsKey(TICK_HELPER)) {
+            return render.get();
+        }
+        double[] x = first.getXData();
+        XYSeries helper = chart.addSeries(TICK_HELPER, new double[] {x[0] + 0.37 * (x[1] - x[0])},
+                new double[] {first.getYData()[0]});
+        helper.setMarker(SeriesMarkers.NONE);
+        helper.setShowInLegend(false);
+        try {
+            return render.get();
+        } finally {
+            chart.removeSeries(TICK_HELPER);
+        }
     }
 }

@@ -12,6 +12,8 @@
  * training, and the non-saturating -log D(G(z)) the code uses instead, are in
  * {@link org.ganworkbook.theory.Saturation} and {@link org.ganworkbook.theory.CodeLosses}; §6's "Helvetica
  * scenario" (mode collapse) is measured by {@link org.ganworkbook.theory.ModeCoverage}.
+ * {@link org.ganworkbook.theory.Game1d} takes a snapshot of a trained 1-D GAN as Figure 1 draws it (p_data,
+ * p_g, D, D* and the z-to-x arrows) and reports its JSD and C(G).
  *
  * <p>Densities come from {@code org.ganworkbook.sampling}; integrals are taken on a uniform grid
  * ({@link org.ganworkbook.theory.Grid1d}, composite Simpson). Everything is in double precision and in

@@ -39,11 +39,27 @@ public final class Workbook {
             return String.join("\n",
                     "GAN Workbook " + version,
                     "  Java     " + java + ", heap limit " + maxHeapMb + " MiB, " + cpus + " CPUs",
-                    "  GEMM     " + gemm,
+                    "  GEMM     " + wrap(gemm),
                     "  data     " + dataDir,
                     "  MNIST    " + mnist,
                     "  budget   " + budget);
         }
+    }
+
+    /** Lines of {@link Info#toString()} are kept within this many characters where a value allows it. */
+    static final int WIDTH = 100;
+
+    /**
+     * Breaks a long value at its natural seams ("; " between facts, " -> " before a link target) onto
+     * continuation lines indented under the value, so that a notebook shows no line cut in the middle of a
+     * path. A value that fits in {@link #WIDTH} characters after the 11-character label stays on one line.
+     */
+    static String wrap(String value) {
+        String indent = " ".repeat(11);
+        if (indent.length() + value.length() <= WIDTH) {
+            return value;
+        }
+        return value.replace("; ", ";\n" + indent).replace(" -> ", "\n" + indent + "  -> ");
     }
 
     /** @return the facts above; never throws, a missing piece is reported in its field */

@@ -18,7 +18,7 @@ class ChecksumListTest {
         Path root = DataDirs.projectRoot(Path.of("").toAbsolutePath());
         Map<String, String> sha = new LinkedHashMap<>();
         Map<String, String> md5 = new LinkedHashMap<>();
-        for (IdxDataset d : new IdxDataset[] {Mnist.DATASET, FashionMnist.DATASET}) {
+        for (FileSet d : new FileSet[] {Mnist.DATASET, FashionMnist.DATASET, OlivettiFaces.FILES}) {
             for (DataFile f : d.files()) {
                 sha.put(d.folder() + "/" + f.name(), f.sha256());
                 md5.put(d.folder() + "/" + f.name(), f.md5());

@@ -146,7 +146,7 @@ class MlpTest {
             d.backwardFromPreActivation(ws, dLogit, 0, 100, ParamGrads.SET, null);
             d.backwardFromPreActivation(ws, dLogit, 50, 50, ParamGrads.SKIP, dx);
         };
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 30; i++) {
             step.run();
         }
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -158,8 +158,9 @@ class MlpTest {
         }
         long perStep = (bean.getThreadAllocatedBytes(tid) - before) / steps;
         // Handing strips to a second thread (Java fallback, split native) costs a few small objects per
-        // product; plain native BLAS allocates nothing. Arrays of activations would be hundreds of kilobytes.
-        long allowed = org.ganworkbook.linalg.Gemm.backend() instanceof org.ganworkbook.linalg.NativeGemm ? 0 : 4096;
+        // product, and on a busy machine code the JIT has not compiled yet may box a few values (1440 bytes
+        // per step seen at load 10 with native BLAS). Arrays of activations would be hundreds of kilobytes.
+        long allowed = 4096;
         assertTrue(perStep <= allowed, perStep + " bytes allocated per step with " + org.ganworkbook.linalg.Gemm.describe());
     }
 

@@ -45,6 +45,26 @@ class ChartsTest {
     }
 
     @Test
+    void imageLeavesTheChartAsItWas() {
+        var chart = Charts.lineChart("t", "x", "y");
+        double[] x = {-5, -2.5, 0, 2.5, 5};
+        chart.addSeries("s", x, new double[] {1, 2, 3, 2, 1});
+        BufferedImage img = Charts.image(chart);
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(Set.of("s"), chart.getSeriesMap().keySet(), "the tick helper series is removed again");
+        // the helper never shows: the same chart without it renders the same legend-free line
+        chart.getStyler().setLegendVisible(false);
+        BufferedImage a = Charts.image(chart);
+        BufferedImage b = Charts.image(chart);
+        assertEquals(a.getRGB(300, 200), b.getRGB(300, 200));
+    }
+
+    @Test
+    void anEmptyChartStillRenders() {
+        assertEquals(Charts.HEIGHT, Charts.image(Charts.lineChart("empty", "x", "y")).getHeight());
+    }
+
+    @Test
     void mismatchedLengthsAreRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> Charts.lines("t", "x", "y", new double[] {1, 2}, Map.of("a", new double[] {1})));

@@ -33,4 +33,20 @@ class WorkbookTest {
         String gemm = Workbook.gemmBackend();
         assertEquals(!present, gemm.startsWith("not available"), gemm);
     }
+
+    @Test
+    void longGemmDescriptionsBreakAtTheirSeamsNotInsideAPath() {
+        String lib = "/usr/lib/x86_64-linux-gnu/libblas.so.3";
+        String target = "/usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3";
+        String wrapped = Workbook.wrap("native (BLAS sgemm via JNI: " + lib + " -> " + target + "); native BLAS found");
+        String[] lines = wrapped.split("\n");
+        assertEquals(3, lines.length, wrapped);
+        assertTrue(lines[0].endsWith(lib), wrapped);
+        assertEquals(" ".repeat(11) + "  -> " + target + ");", lines[1]);
+        assertEquals(" ".repeat(11) + "native BLAS found", lines[2]);
+        for (String line : lines) {
+            assertTrue(11 + line.length() <= Workbook.WIDTH, "too long: " + line);
+        }
+        assertEquals("java (pure Java); short", Workbook.wrap("java (pure Java); short"));
+    }
 }
