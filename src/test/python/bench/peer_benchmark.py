@@ -19,13 +19,15 @@ OpenMP; both busy-wait, so several thread settings are measured, each in a fresh
   omp1          torch 1 thread (OpenMP), OpenBLAS 2 threads
   omp1-blas1    torch 1 thread, OpenBLAS 1 thread (one core: the per-core cost)
 Our side: org.ganworkbook.bench.GanStepBenchmark (the real GanTrainer on the same shapes), run with the
-machine's default native BLAS threads, and with --threads 1 for the one-core comparison.
+machine's default native BLAS threads, and with OPENBLAS_NUM_THREADS=1 GANWB_GEMM_THREADS=1 for one core.
 
 Usage:
   /usr/bin/python3 src/test/python/bench/peer_benchmark.py [--steps 300] [--warmup 60] [--repeat 3]
       [--jar target/gan-workbook.jar] [--configs omp2,omp2-passive,omp1,omp1-blas1] [--skip-java]
       [--parzen --data DIR]     (also times a full Parzen evaluation on both sides)
-Prints it/s of each variant (median over --repeat runs), torch's best, ours, and the ratio; and the load.
+Prints it/s and process CPU ms per step of each variant (medians over --repeat runs), torch's best, ours,
+the ratios, and the load. The it/s depend on what else runs on the machine; the CPU ms per step with one
+thread everywhere (omp1-blas1 vs ours with 1 thread) hardly do, so that ratio is the load-robust one.
 """
 import argparse
 import os
@@ -90,7 +92,10 @@ def torch_step_rate(steps, warmup, threads):
     ones, zeros = torch.ones(m), torch.zeros(m)
     lr0 = 0.1
     times = []
+    cpu0 = None
     for step in range(warmup + steps):
+        if step == warmup:
+            cpu0 = time.process_time()
         t0 = time.perf_counter()
         i = (step * m) % 5000
         x_real = x_train[i:i + m]
@@ -110,34 +115,42 @@ def torch_step_rate(steps, warmup, threads):
             torch._foreach_add_(params, vel)
         if step >= warmup:
             times.append(time.perf_counter() - t0)
-    return 1.0 / statistics.median(times), float(d_loss), float(g_loss)
+    cpu_ms = (time.process_time() - cpu0) * 1000 / steps
+    return 1.0 / statistics.median(times), cpu_ms, float(d_loss), float(g_loss)
 
 
 def run_torch_variant(name, args):
+    """(it/s, process CPU ms per step) of one torch thread setting, in a fresh process."""
     env = dict(os.environ)
     env.update(CONFIGS[name]["env"])
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", name, "--steps", str(args.steps),
            "--warmup", str(args.warmup)]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
-    return float(out[-1].split()[0])
+    f = out[-1].split()
+    return float(f[0]), float(f[2])
 
 
 def run_java(args, threads):
-    jar = os.path.abspath(args.jar)
+    """(it/s, process CPU ms per step) of our trainer; threads 1 = OpenBLAS and our GEMM strips on one thread."""
     env = dict(os.environ)
     if threads == 1:
         env["OPENBLAS_NUM_THREADS"] = "1"
         env["GANWB_GEMM_THREADS"] = "1"
-    cmd = ["java", "-cp", jar, "org.ganworkbook.bench.GanStepBenchmark", "--steps", str(args.steps),
-           "--warmup", str(args.warmup)]
+    cmd = ["java", "-cp", os.path.abspath(args.jar), "org.ganworkbook.bench.GanStepBenchmark", "--steps",
+           str(args.steps), "--warmup", str(args.warmup)]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
-    line = [l for l in out if l.startswith("RESULT")][-1]
-    return float(line.split()[1])
+    f = [l for l in out if l.startswith("RESULT")][-1].split()
+    return float(f[1]), float(f[3])
 
 
-def median_of(f, repeat):
-    values = [f() for _ in range(repeat)]
-    return statistics.median(values), values
+def measure(label, f, repeat):
+    """Runs f() repeat times; prints and returns the medians (it/s, CPU ms per step)."""
+    runs = [f() for _ in range(repeat)]
+    rate = statistics.median(r[0] for r in runs)
+    cpu = statistics.median(r[1] for r in runs)
+    print(f"  {label:22s} {rate:7.1f} it/s  {cpu:7.1f} CPU-ms/step   (it/s of each run: "
+          f"{', '.join(f'{r[0]:.1f}' for r in runs)}; load {loadavg()})", flush=True)
+    return rate, cpu
 
 
 def main():
@@ -153,8 +166,8 @@ def main():
     p.add_argument("--worker", help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.worker:
-        rate, dl, gl = torch_step_rate(args.steps, args.warmup, CONFIGS[args.worker]["threads"])
-        print(f"{rate:.3f} it/s (last dLoss {dl:.4f}, gLoss {gl:.4f})")
+        rate, cpu_ms, dl, gl = torch_step_rate(args.steps, args.warmup, CONFIGS[args.worker]["threads"])
+        print(f"{rate:.3f} it/s {cpu_ms:.3f} cpu-ms (last dLoss {dl:.4f}, gLoss {gl:.4f})")
         return 0
     try:
         import torch
@@ -163,27 +176,20 @@ def main():
         return 0
     print(f"load average before: {loadavg()}; torch {torch.__version__}; {os.cpu_count()} cores; "
           f"{args.steps} timed steps after {args.warmup}, median of {args.repeat} runs")
-    torch_rates = {}
-    for name in args.configs.split(","):
-        med, values = median_of(lambda: run_torch_variant(name, args), args.repeat)
-        torch_rates[name] = med
-        print(f"  torch {name:13s} {med:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values)}; "
-              f"load {loadavg()})", flush=True)
-    two_core = {k: v for k, v in torch_rates.items() if k != "omp1-blas1"}
-    best = max(two_core, key=two_core.get) if two_core else None
+    peer = {name: measure("torch " + name, lambda: run_torch_variant(name, args), args.repeat)
+            for name in args.configs.split(",")}
+    two_core = {k: v for k, v in peer.items() if k != "omp1-blas1"}
+    best = max(two_core, key=lambda k: two_core[k][0]) if two_core else None
     if not args.skip_java:
-        ours, values = median_of(lambda: run_java(args, 2), args.repeat)
-        print(f"  ours  2 threads     {ours:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values)}; "
-              f"load {loadavg()})", flush=True)
-        ours1, values1 = median_of(lambda: run_java(args, 1), args.repeat)
-        print(f"  ours  1 thread      {ours1:7.1f} it/s   (runs: {', '.join(f'{v:.1f}' for v in values1)}; "
-              f"load {loadavg()})", flush=True)
+        ours = measure("ours (2 threads)", lambda: run_java(args, 2), args.repeat)
+        ours1 = measure("ours (1 thread)", lambda: run_java(args, 1), args.repeat)
         if best:
-            print(f"RATIO ours / torch's best on 2 cores ({best}): {ours / two_core[best]:.2f}x "
-                  f"({ours:.1f} vs {two_core[best]:.1f} it/s)")
-        if "omp1-blas1" in torch_rates:
-            print(f"RATIO ours / torch on 1 core: {ours1 / torch_rates['omp1-blas1']:.2f}x "
-                  f"({ours1:.1f} vs {torch_rates['omp1-blas1']:.1f} it/s)")
+            print(f"RATIO it/s, ours / torch's best on 2 cores ({best}): {ours[0] / two_core[best][0]:.2f}x "
+                  f"({ours[0]:.1f} vs {two_core[best][0]:.1f} it/s)")
+        if "omp1-blas1" in peer:
+            t1 = peer["omp1-blas1"]
+            print(f"RATIO on one core, by CPU time per step (robust to load): {t1[1] / ours1[1]:.2f}x "
+                  f"({ours1[1]:.1f} vs {t1[1]:.1f} ms); by it/s: {ours1[0] / t1[0]:.2f}x")
     if args.parzen:
         if not args.data:
             print("--parzen needs --data DIR (the uncompressed MNIST IDX files)")

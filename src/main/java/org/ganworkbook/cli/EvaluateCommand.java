@@ -30,10 +30,11 @@ import java.util.concurrent.Callable;
  * sigma chosen on each fold's validation part, the fold's test part scored, mean ± standard error across folds.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Parzen-window log-likelihood of checkpoints' generators, as in Table 1: 10,000 samples,",
-                "sigma from logspace(-1, 0, 10) chosen on the first 1,000 held-out images, mean log-likelihood",
-                "of the 10,000 test images (nats) +- std/sqrt(N). Face generators (TFD, Olivetti): per fold, sigma",
-                "chosen on the fold's whole validation part, its test part scored; mean +- standard error across folds."})
+        description = {"Parzen-window log-likelihood of checkpoints' generators, as in Table 1.",
+                "MNIST: 10,000 samples; sigma from logspace(-1, 0, 10) chosen on the first 1,000 held-out images;",
+                "mean log-likelihood of the 10,000 test images (nats) +- std/sqrt(N). Face generators (TFD, Olivetti):",
+                "per fold, sigma chosen on the fold's whole validation part, its test part scored; mean +- standard",
+                "error across folds."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "CHECKPOINT", description = "Checkpoint files written by train.")

@@ -23,9 +23,9 @@ import java.util.concurrent.Callable;
 
 /** {@code gan-workbook sample}: PNG pictures of a checkpoint's generator (sample grid, Figures 2 and 3). */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw samples of a checkpoint's generator as PNG files: samples.png (a grid),",
-                "figure2.png (4 rows of 5 samples + the nearest training image to the 5th, outlined) and",
-                "figure3.png (digits along straight lines in z-space)."})
+        description = {"Draw a checkpoint's samples, Figure 2a and Figure 3 as PNG files.",
+                "samples.png (a grid), figure2.png (4 rows of 5 samples + the nearest training image to the 5th,",
+                "outlined) and figure3.png (digits along straight lines in z-space)."})
 final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint written by train.")

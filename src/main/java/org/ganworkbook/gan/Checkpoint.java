@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -133,12 +134,21 @@ public final class Checkpoint {
         }
     }
 
-    /** Temp file in the same folder, fsync, rename over the target, fsync the folder. */
+    /**
+     * Temp file in the same folder, fsync, rename over the target, fsync the folder. The temp file is
+     * created owner-only ({@code rw-------}); it is opened to {@code rw-r--r--} first, like any file a
+     * program writes, so the checkpoint can be read by other users (a shared run folder, a notebook server).
+     */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // not a POSIX file system: keep its default permissions
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer b = ByteBuffer.wrap(bytes);
                 while (b.hasRemaining()) {

@@ -38,6 +38,7 @@ public final class TrainingDashboard {
     private final FMatrixRMaj z;
     private final int side;
     private BufferedImage samples;
+    private String samplesLabel;
 
     /**
      * @param trainer the run to show (read, never changed)
@@ -89,6 +90,7 @@ public final class TrainingDashboard {
     private BufferedImage compose() {
         if (samples == null) {
             samples = ImageGrid.square(side).columns(10).scale(1).padding(1).render(trainer.generate(z));
+            samplesLabel = samplesLabel();
         }
         TrainingHistory h = trainer.history();
         double[] step = h.stepColumn(TrainingRecord::step);
@@ -122,10 +124,18 @@ public final class TrainingDashboard {
         g.drawImage(samples, 2 * CHART_W + 10, 24, sw, sh, null);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.BLACK);
-        g.drawString(String.format(java.util.Locale.ROOT, "G(z), fixed z: epoch %d, step %d", trainer.epoch(),
-                trainer.step()), 2 * CHART_W + 10, 16);
+        g.drawString(samplesLabel, 2 * CHART_W + 10, 16);
         g.dispose();
         return out;
+    }
+
+    /** What the grid shows and when it was drawn, e.g. "... after epoch 2 (step 100)", "... epoch 3, iteration 30 (step 130)". */
+    String samplesLabel() {
+        GanTrainer t = trainer;
+        String when = t.iterationInEpoch() == 0
+                ? (t.epoch() == 1 ? "before training" : "after epoch " + (t.epoch() - 1))
+                : "epoch " + t.epoch() + ", iteration " + t.iterationInEpoch();
+        return "G(z) for " + z.numRows + " fixed z, " + when + " (step " + t.step() + ")";
     }
 
     private static XYChart chart(String title, String yTitle) {

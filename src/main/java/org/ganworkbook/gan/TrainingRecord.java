@@ -26,8 +26,9 @@ public record TrainingRecord(long step, int epoch, int steps, double dLoss, doub
 
     @Override
     public String toString() {
+        String speed = Double.isNaN(itersPerSecond) ? "" : String.format(Locale.ROOT, ", %.1f it/s", itersPerSecond);
         return String.format(Locale.ROOT, "step %d (epoch %d): dLoss %.4f, gLoss %.4f, D(x) %.3f, D(G(z)) %.3f,"
-                        + " lr %.3g, momentum %.3f, %.1f it/s, %.1f s",
-                step, epoch, dLoss, gLoss, dReal, dFake, learningRate, momentum, itersPerSecond, wallSeconds);
+                        + " lr %.3g, momentum %.3f%s, %.1f s of training",
+                step, epoch, dLoss, gLoss, dReal, dFake, learningRate, momentum, speed, wallSeconds);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,6 +47,15 @@ class CheckpointTest {
         assertArrayEquals(t.generator().parameters().get(0).value(), ck.generator().parameters().get(0).value());
         try (var files = Files.list(file.getParent())) {
             assertEquals(1, files.count(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
+    void checkpointIsReadableByOthersLikeAnyWrittenFile() throws IOException {
+        Path file = saved(1);
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    "not the owner-only mode of a temp file");
         }
     }
 

@@ -81,11 +81,15 @@ class SamplesAndFiguresTest {
         GanTrainer t = GanTrainer.create(TinyGan.config(), GanData.of(x), 2L).recordEvery(5);
         TrainingDashboard dash = new TrainingDashboard(t, 20, new SplittableRandom(1));
         BufferedImage empty = dash.frame();
+        assertEquals("G(z) for 20 fixed z, before training (step 0)", dash.samplesLabel());
         int[] frames = {0};
         t.addListener(dash.listener(f -> frames[0]++, 2));
         t.trainEpochs(2); // 30 iterations per epoch: 6 records per epoch
         assertEquals(3 + 3 + 2, frames[0], "every 2nd record and every epoch");
+        assertEquals("G(z) for 20 fixed z, after epoch 2 (step 60)", dash.samplesLabel());
+        t.trainSteps(7);
         BufferedImage later = dash.frame();
+        assertEquals("G(z) for 20 fixed z, epoch 3, iteration 7 (step 67)", dash.samplesLabel());
         assertEquals(empty.getWidth(), later.getWidth());
         assertTrue(later.getHeight() >= 300);
     }
