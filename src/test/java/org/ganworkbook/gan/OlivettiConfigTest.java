@@ -105,6 +105,8 @@ class OlivettiConfigTest {
         assertEquals(mnist.generator().subList(0, 2), o.generator().subList(0, 2));
         assertEquals(mnist.discriminator(), o.discriminator());
         assertEquals(mnist.withName("x"), o.withDataDim(784).withName("x"), "resizing back gives mnist.yaml");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> o.withDataDim(0));
+        assertTrue(e.getMessage().contains("pixels"), e.getMessage());
     }
 
     @Test
