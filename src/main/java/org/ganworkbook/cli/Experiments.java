@@ -20,7 +20,8 @@ import java.util.List;
  * The experiments the commands know, and the data each one's generator imitates. The data are chosen
  * by the generator's output size, so a checkpoint alone says which data set to sample against and
  * evaluate on: 784 = MNIST (train 50k; Parzen on valid/test), 2304 = TFD (unlabeled part of fold 0;
- * Parzen over the 5 folds), 4096 = Olivetti faces (30 training people; Parzen over 5 folds of the other 10).
+ * Parzen over the 5 folds), 4096 = Olivetti faces (30 training people; Parzen over 5 folds of the other 10),
+ * 1024 = the same faces at 32×32, trained with their mirror images.
  */
 final class Experiments {
 
@@ -28,6 +29,7 @@ final class Experiments {
     static final String PAPER_TFD_PRETRAIN = "paper-tfd-pretrain";
     static final String PAPER_TFD_TRAIN = "paper-tfd-train";
     static final String OLIVETTI = "olivetti";
+    static final String OLIVETTI_32 = "olivetti-32";
 
     /** Epochs of an Olivetti run when --epochs is not given. */
     static final int OLIVETTI_EPOCHS = 500;
@@ -38,7 +40,7 @@ final class Experiments {
     /** Names for {@code --config}. */
     static final class Names extends ArrayList<String> {
         Names() {
-            super(List.of(PAPER_MNIST, PAPER_TFD_PRETRAIN, PAPER_TFD_TRAIN, OLIVETTI));
+            super(List.of(PAPER_MNIST, PAPER_TFD_PRETRAIN, PAPER_TFD_TRAIN, OLIVETTI, OLIVETTI_32));
         }
     }
 
@@ -48,6 +50,7 @@ final class Experiments {
             case PAPER_TFD_PRETRAIN -> GanConfig.paperTfdPretrain();
             case PAPER_TFD_TRAIN -> GanConfig.paperTfdTrain();
             case OLIVETTI -> GanConfig.olivetti();
+            case OLIVETTI_32 -> GanConfig.olivetti32();
             default -> throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
                     "unknown config '" + name + "'; known: " + new Names());
         };
@@ -58,7 +61,7 @@ final class Experiments {
         return switch (name) {
             case PAPER_TFD_PRETRAIN -> TwoStageGan.PAPER_TFD_PRETRAIN_EPOCHS;
             case PAPER_TFD_TRAIN -> TwoStageGan.PAPER_TFD_TRAIN_EPOCHS;
-            case OLIVETTI -> OLIVETTI_EPOCHS;
+            case OLIVETTI, OLIVETTI_32 -> OLIVETTI_EPOCHS;
             default -> 1000; // mnist.yaml has no stopping rule
         };
     }
@@ -99,7 +102,15 @@ final class Experiments {
             return new Data("Olivetti faces: " + folds.get(0).train().size() + " training images (people 0.."
                     + (OlivettiFaces.TRAIN_PEOPLE - 1) + ")", folds.get(0).train().images(), null, folds);
         }
+        int small = GanConfig.OLIVETTI_32_SIDE;
+        if (dim == small * small) {
+            List<Splits> folds = OlivettiFaces.folds(OlivettiFaces.load(data).downscale(OlivettiFaces.SIDE / small));
+            LabeledImages train = folds.get(0).train().withMirrors();
+            return new Data("Olivetti faces at " + small + "x" + small + ": " + train.size()
+                    + " training images (people 0.." + (OlivettiFaces.TRAIN_PEOPLE - 1) + " and their mirror images)",
+                    train.images(), null, folds);
+        }
         throw new IllegalArgumentException("no data set has " + dim + " values per example (MNIST 784, TFD 2304,"
-                + " Olivetti 4096)");
+                + " Olivetti 4096, Olivetti at 32x32 1024)");
     }
 }

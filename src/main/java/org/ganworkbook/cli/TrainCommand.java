@@ -65,7 +65,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Train until N epochs are done in all (default: the paper's 50 and 22 for the TFD stages,"
-                    + " " + Experiments.OLIVETTI_EPOCHS + " for olivetti, 1000 for MNIST, where the paper sets no limit).")
+                    + " " + Experiments.OLIVETTI_EPOCHS + " for olivetti and olivetti-32, 1000 for MNIST, where the paper"
+                    + " sets no limit).")
     Integer epochs;
 
     @Option(names = "--tfd", paramLabel = "FILE",

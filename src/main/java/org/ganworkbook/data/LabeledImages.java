@@ -73,6 +73,65 @@ public record LabeledImages(FMatrixRMaj images, int[] labels, int height, int wi
     }
 
     /**
+     * Averages each {@code factor × factor} block of pixels into one (box filter): a 64×64 face becomes 32×32
+     * with {@code factor = 2}. Labels are kept.
+     *
+     * @param factor block side, which must divide both height and width
+     * @return a new set of {@code (height / factor) × (width / factor)} images
+     */
+    public LabeledImages downscale(int factor) {
+        if (factor < 1 || height % factor != 0 || width % factor != 0) {
+            throw new IllegalArgumentException("downscale factor " + factor + " must be >= 1 and divide the image size "
+                    + height + "x" + width);
+        }
+        int h = height / factor;
+        int w = width / factor;
+        FMatrixRMaj m = new FMatrixRMaj(size(), h * w);
+        float inv = 1f / (factor * factor);
+        for (int n = 0; n < size(); n++) {
+            int in = n * pixels();
+            int out = n * h * w;
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    float sum = 0f;
+                    for (int a = 0; a < factor; a++) {
+                        for (int b = 0; b < factor; b++) {
+                            sum += images.data[in + (r * factor + a) * width + c * factor + b];
+                        }
+                    }
+                    m.data[out + r * w + c] = sum * inv;
+                }
+            }
+        }
+        return new LabeledImages(m, labels.clone(), h, w);
+    }
+
+    /**
+     * These images followed by their left-right mirror images (same labels): twice as many examples, a common
+     * way to enlarge a small set of roughly symmetric pictures such as faces. Image {@code size() + i} is image
+     * {@code i} flipped.
+     *
+     * @return a new set of {@code 2 * size()} images
+     */
+    public LabeledImages withMirrors() {
+        int n = size();
+        int d = pixels();
+        FMatrixRMaj m = new FMatrixRMaj(2 * n, d);
+        System.arraycopy(images.data, 0, m.data, 0, n * d);
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < height; r++) {
+                for (int c = 0; c < width; c++) {
+                    m.data[(n + i) * d + r * width + c] = images.data[i * d + r * width + width - 1 - c];
+                }
+            }
+        }
+        int[] l = new int[2 * n];
+        System.arraycopy(labels, 0, l, 0, n);
+        System.arraycopy(labels, 0, l, n, n);
+        return new LabeledImages(m, l, height, width);
+    }
+
+    /**
      * @param numClasses the number of classes (labels must lie in 0..numClasses-1)
      * @return how many images carry each label
      */

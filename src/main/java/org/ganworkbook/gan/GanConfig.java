@@ -218,6 +218,22 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     private static final int OLIVETTI_BATCH = 50;
     private static final float OLIVETTI_D_IRANGE = 0.05f;
 
+    /** Side of the downscaled Olivetti faces that {@link #olivetti32()} draws (64×64 averaged in 2×2 blocks). */
+    public static final int OLIVETTI_32_SIDE = 32;
+
+    /**
+     * The released MNIST config on Olivetti faces downscaled to 32×32: {@link #paperMnist()} value for value
+     * (uniform z of 100, G 100 → 1200 ReLU → 1200 ReLU → sigmoid with data-mean output biases, maxout D 240×5
+     * twice with U(±.005) weights and dropout, batch 100, η = .1, μ = .5 → .7, simultaneous updates), except
+     * that G's output layer has 32 × 32 = 1024 units instead of 784. Meant to be trained on the 300 training
+     * faces plus their mirror images ({@code faces.downscale(2)}, {@code withMirrors()}), 600 examples,
+     * 6 updates per epoch. Unlike {@link #olivetti()} (the TFD recipe at 64×64), whose samples collapse to one
+     * face, this one keeps some variety after ~2,000 updates (notebook 08).
+     */
+    public static GanConfig olivetti32() {
+        return paperMnist().withDataDim(OLIVETTI_32_SIDE * OLIVETTI_32_SIDE).withName("olivetti-32");
+    }
+
     /**
      * A small 1-D game for Figure 1 and the theory notebooks: z ~ U(−√3, √3) (one coordinate),
      * G: 1 → 32 ReLU → 32 ReLU → 1 linear, D: 1 → maxout 32×3 → maxout 32×3 → sigmoid (no dropout),
@@ -289,6 +305,24 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     public GanConfig withGenerator(List<? extends LayerSpec> generator) {
         return new GanConfig(name, latentDim, noise, List.copyOf(generator), discriminator, generatorBiasFromData,
                 batchSize, learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+    }
+
+    /**
+     * The same config for data of another size: G's output layer gets {@code pixels} units, everything else
+     * (its init, activation, column limit) is kept. D's input size follows from the data.
+     */
+    public GanConfig withDataDim(int pixels) {
+        if (pixels < 1) {
+            throw new IllegalArgumentException("pixels must be >= 1, got " + pixels);
+        }
+        List<LayerSpec> g = new ArrayList<>(generator);
+        LayerSpec last = g.get(g.size() - 1);
+        if (!(last instanceof DenseSpec d)) {
+            throw new IllegalArgumentException("G's output layer must be dense to resize it, got " + describe(last));
+        }
+        g.set(g.size() - 1, new DenseSpec(pixels, d.activation(), d.weightInit(), d.biasInit(), d.inputDropout(),
+                d.maxColNorm()));
+        return withGenerator(g);
     }
 
     public GanConfig withDiscriminator(List<? extends LayerSpec> discriminator) {

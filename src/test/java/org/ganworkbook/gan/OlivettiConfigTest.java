@@ -88,4 +88,36 @@ class OlivettiConfigTest {
         // with D's paper init (.005) D(x) and D(G(z)) stay within 1e-3 of each other this early
         assertTrue(gap[0] > 0.01, "D separates real from generated within 30 updates: largest gap " + gap[0]);
     }
+    @Test
+    void olivetti32IsThePaperMnistConfigWithA32By32Output() {
+        GanConfig o = GanConfig.olivetti32();
+        GanConfig mnist = GanConfig.paperMnist();
+        assertEquals(1024, o.dataDim());
+        assertEquals(List.of(1200, 1200, 1024), o.generator().stream().map(LayerSpec::units).toList());
+        assertEquals("G 100-1200 relu-1200 relu-1024 sigmoid; D 1024-240x5 maxout-240x5 maxout-1 sigmoid",
+                o.architecture(1024));
+        DenseSpec ours = (DenseSpec) o.generator().get(2);
+        DenseSpec theirs = (DenseSpec) mnist.generator().get(2);
+        assertEquals(new DenseSpec(1024, theirs.activation(), theirs.weightInit(), theirs.biasInit(),
+                theirs.inputDropout(), theirs.maxColNorm()), ours);
+        // apart from G's output size and the name, every field is mnist.yaml's
+        assertEquals(mnist.withDataDim(1024).withName("olivetti-32"), o);
+        assertEquals(mnist.generator().subList(0, 2), o.generator().subList(0, 2));
+        assertEquals(mnist.discriminator(), o.discriminator());
+        assertEquals(mnist.withName("x"), o.withDataDim(784).withName("x"), "resizing back gives mnist.yaml");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> o.withDataDim(0));
+        assertTrue(e.getMessage().contains("pixels"), e.getMessage());
+    }
+
+    @Test
+    void olivetti32TrainsOnMirroredDownscaledFaces() {
+        SplittableRandom rng = new SplittableRandom(5);
+        var faces = new org.ganworkbook.data.LabeledImages(faces(rng), new int[300], 64, 64).downscale(2).withMirrors();
+        GanTrainer t = GanTrainer.create(GanConfig.olivetti32(), GanData.of(faces.images()), 3L);
+        assertEquals(6, t.iterationsPerEpoch(), "600 faces in minibatches of 100");
+        assertTrue(t.trainSteps(3).completed());
+        FMatrixRMaj x = t.sample(4, new SplittableRandom(1));
+        assertEquals(4, x.numRows);
+        assertEquals(1024, x.numCols);
+    }
 }
