@@ -18,8 +18,10 @@ OpenMP; both busy-wait, so several thread settings are measured, each in a fresh
   omp2-passive  torch 2 threads, OMP_WAIT_POLICY=PASSIVE, OpenBLAS 2 threads
   omp1          torch 1 thread (OpenMP), OpenBLAS 2 threads
   omp1-blas1    torch 1 thread, OpenBLAS 1 thread (one core: the per-core cost)
-Our side: org.ganworkbook.bench.GanStepBenchmark (the real GanTrainer on the same shapes), run with the
-machine's default native BLAS threads, and with OPENBLAS_NUM_THREADS=1 GANWB_GEMM_THREADS=1 for one core.
+Our side: org.ganworkbook.bench.GanStepBenchmark (the real GanTrainer on the same shapes) in three thread
+settings (JAVA_VARIANTS): OpenBLAS's own threads, OpenBLAS on one thread with our strips on 2 Java threads,
+and one thread everywhere. Each side's best 2-core setting is compared. All variants run once per round,
+--repeat rounds, so a slow spell of a shared machine hits both sides alike.
 
 Usage:
   /usr/bin/python3 src/test/python/bench/peer_benchmark.py [--steps 300] [--warmup 60] [--repeat 3]
@@ -130,12 +132,20 @@ def run_torch_variant(name, args):
     return float(f[0]), float(f[2])
 
 
-def run_java(args, threads):
-    """(it/s, process CPU ms per step) of our trainer; threads 1 = OpenBLAS and our GEMM strips on one thread."""
+JAVA_VARIANTS = {
+    # OpenBLAS threads each product itself (the JVM's default).
+    "ours openblas2": {},
+    # OpenBLAS on one thread, our GEMM strips on 2 Java threads (ParallelGemm); the kernelspec's setting.
+    "ours split2": {"OPENBLAS_NUM_THREADS": "1", "GANWB_GEMM_THREADS": "2"},
+    # Everything on one thread: the one-core cost.
+    "ours 1 thread": {"OPENBLAS_NUM_THREADS": "1", "GANWB_GEMM_THREADS": "1"},
+}
+
+
+def run_java(args, name):
+    """(it/s, process CPU ms per step) of our trainer in one of JAVA_VARIANTS' thread settings."""
     env = dict(os.environ)
-    if threads == 1:
-        env["OPENBLAS_NUM_THREADS"] = "1"
-        env["GANWB_GEMM_THREADS"] = "1"
+    env.update(JAVA_VARIANTS[name])
     cmd = ["java", "-cp", os.path.abspath(args.jar), "org.ganworkbook.bench.GanStepBenchmark", "--steps",
            str(args.steps), "--warmup", str(args.warmup)]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
@@ -143,14 +153,22 @@ def run_java(args, threads):
     return float(f[1]), float(f[3])
 
 
-def measure(label, f, repeat):
-    """Runs f() repeat times; prints and returns the medians (it/s, CPU ms per step)."""
-    runs = [f() for _ in range(repeat)]
-    rate = statistics.median(r[0] for r in runs)
-    cpu = statistics.median(r[1] for r in runs)
-    print(f"  {label:22s} {rate:7.1f} it/s  {cpu:7.1f} CPU-ms/step   (it/s of each run: "
-          f"{', '.join(f'{r[0]:.1f}' for r in runs)}; load {loadavg()})", flush=True)
-    return rate, cpu
+def measure_interleaved(variants, repeat):
+    """Runs every variant once per round, repeat rounds (so a slow spell of a shared machine hits all of
+    them alike); prints and returns each variant's medians (it/s, CPU ms per step)."""
+    runs = {label: [] for label in variants}
+    for _ in range(repeat):
+        for label, f in variants.items():
+            runs[label].append(f())
+    result = {}
+    for label, rs in runs.items():
+        rate = statistics.median(r[0] for r in rs)
+        cpu = statistics.median(r[1] for r in rs)
+        print(f"  {label:22s} {rate:7.1f} it/s  {cpu:7.1f} CPU-ms/step   (it/s of each run: "
+              f"{', '.join(f'{r[0]:.1f}' for r in rs)})", flush=True)
+        result[label] = (rate, cpu)
+    print(f"  load average after these runs: {loadavg()}", flush=True)
+    return result
 
 
 def main():
@@ -176,16 +194,20 @@ def main():
         return 0
     print(f"load average before: {loadavg()}; torch {torch.__version__}; {os.cpu_count()} cores; "
           f"{args.steps} timed steps after {args.warmup}, median of {args.repeat} runs")
-    peer = {name: measure("torch " + name, lambda: run_torch_variant(name, args), args.repeat)
-            for name in args.configs.split(",")}
+    variants = {"torch " + name: (lambda name=name: run_torch_variant(name, args)) for name in args.configs.split(",")}
+    if not args.skip_java:
+        variants.update({name: (lambda name=name: run_java(args, name)) for name in JAVA_VARIANTS})
+    res = measure_interleaved(variants, args.repeat)
+    peer = {k[len("torch "):]: v for k, v in res.items() if k.startswith("torch ")}
     two_core = {k: v for k, v in peer.items() if k != "omp1-blas1"}
     best = max(two_core, key=lambda k: two_core[k][0]) if two_core else None
     if not args.skip_java:
-        ours = measure("ours (2 threads)", lambda: run_java(args, 2), args.repeat)
-        ours1 = measure("ours (1 thread)", lambda: run_java(args, 1), args.repeat)
+        ours_two = {k: res[k] for k in ("ours openblas2", "ours split2")}
+        our_best = max(ours_two, key=lambda k: ours_two[k][0])
+        ours, ours1 = ours_two[our_best], res["ours 1 thread"]
         if best:
-            print(f"RATIO it/s, ours / torch's best on 2 cores ({best}): {ours[0] / two_core[best][0]:.2f}x "
-                  f"({ours[0]:.1f} vs {two_core[best][0]:.1f} it/s)")
+            print(f"RATIO it/s, our best ({our_best}) / torch's best ({best}) on 2 cores: "
+                  f"{ours[0] / two_core[best][0]:.2f}x ({ours[0]:.1f} vs {two_core[best][0]:.1f} it/s)")
         if "omp1-blas1" in peer:
             t1 = peer["omp1-blas1"]
             print(f"RATIO on one core, by CPU time per step (robust to load): {t1[1] / ours1[1]:.2f}x "

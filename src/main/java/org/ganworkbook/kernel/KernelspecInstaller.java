@@ -46,6 +46,13 @@ public final class KernelspecInstaller implements Callable<Integer> {
     public static final String DEFAULT_DISPLAY_NAME = "Java (GAN Workbook)";
     /** Default heap cap: room for the MNIST arrays and models, well below this machine class's memory. */
     public static final String DEFAULT_HEAP = "3g";
+    /**
+     * Environment every kernel gets unless {@code --env} overrides it: OpenBLAS on one thread, so that
+     * {@link org.ganworkbook.linalg.Gemm} splits each product over its own Java threads. Measured on 2 idle
+     * cores: the paper's GAN step 46.3 it/s this way vs 38.0 it/s with OpenBLAS's own threads (which spin
+     * while they wait), and a full Parzen evaluation 1.16 s vs 1.36 s.
+     */
+    public static final Map<String, String> DEFAULT_ENV = Map.of("OPENBLAS_NUM_THREADS", "1");
     /** File name of the jar inside the kernel directory. */
     public static final String JAR_NAME = "gan-workbook.jar";
     /** File name of the class-data-sharing archive inside the kernel directory. */
@@ -148,9 +155,11 @@ public final class KernelspecInstaller implements Callable<Integer> {
             Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, installedJar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        writeSpec(dir, argv(java, heap, installedJar, null), displayName, env);
+        Map<String, String> kernelEnv = new TreeMap<>(DEFAULT_ENV);
+        kernelEnv.putAll(env);
+        writeSpec(dir, argv(java, heap, installedJar, null), displayName, kernelEnv);
         if (cds && createArchive(java, heap, installedJar, archive)) {
-            writeSpec(dir, argv(java, heap, installedJar, archive), displayName, env);
+            writeSpec(dir, argv(java, heap, installedJar, archive), displayName, kernelEnv);
         }
         return dir;
     }

@@ -33,12 +33,23 @@ class KernelspecInstallerTest {
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("Java (GAN Workbook)", spec.get("display_name").getAsString());
         assertEquals("/data", spec.getAsJsonObject("env").get("GANWB_DATA").getAsString());
+        assertEquals("1", spec.getAsJsonObject("env").get("OPENBLAS_NUM_THREADS").getAsString(),
+                "OpenBLAS on one thread, so the library's own GEMM threads do the splitting");
         List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
         assertEquals(JAVA.toString(), argv.get(0));
         assertTrue(argv.contains("-Xmx2g") && argv.contains("-Djava.awt.headless=true"), argv.toString());
         int cp = argv.indexOf("-cp");
         assertEquals(copy.toString(), argv.get(cp + 1), "the kernel runs the copy, not the build output");
         assertEquals(List.of(WorkbookKernel.class.getName(), "{connection_file}"), argv.subList(argv.size() - 2, argv.size()));
+    }
+
+    @Test
+    void anExplicitEnvWinsOverTheDefault(@TempDir Path tmp) throws Exception {
+        Path jar = Files.write(tmp.resolve("built.jar"), new byte[]{1});
+        Path dir = KernelspecInstaller.install(tmp.resolve("kernels"), "k", "K", "1g", jar, JAVA,
+                Map.of("OPENBLAS_NUM_THREADS", "2"), false);
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("2", spec.getAsJsonObject("env").get("OPENBLAS_NUM_THREADS").getAsString());
     }
 
     @Test
