@@ -106,7 +106,20 @@ fi
 python_step "notebooks clean" notebooks-clean.log "$PY" src/test/python/run_notebooks.py --check-only
 
 if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
-  python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke
+  # 08-faces needs the Olivetti faces, which setup copies from ../shared/data/faces or downloads; where it
+  # could do neither (its [warn] says why and how to fix it) that one notebook is skipped, loudly, not failed.
+  notebooks=()
+  faces_file="${GANWB_DATA:-$GANWB_ROOT/data}/faces/olivettifaces.mat"
+  if [ ! -f "$faces_file" ]; then
+    for nb in notebooks/*.ipynb; do
+      case "$nb" in *08-faces.ipynb) ;; *) notebooks+=("$nb") ;; esac
+    done
+    warn "SKIPPING notebooks/08-faces.ipynb: no Olivetti faces at $faces_file (see setup's [warn] for the fix)"
+  fi
+  python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke "${notebooks[@]}"
+  if [ ! -f "$faces_file" ]; then
+    record "notebook 08-faces" skip 0 "SKIPPED: no Olivetti faces in $faces_file"
+  fi
 else
   warn "this build has no Java kernel (org.ganworkbook.kernel): the notebooks cannot be executed"
   record "notebooks run (smoke)" skip 0 "NO KERNEL in this build: notebooks not executed"
