@@ -15,8 +15,7 @@ public final class GaussianMixture1d implements Density1d {
     private final double[] weights;
     private final double[] means;
     private final double[] sigmas;
-    /** cumulative[k] = w_0 + ... + w_k, for sampling a component. */
-    private final double[] cumulative;
+    private final MixtureWeights mixing;
 
     private GaussianMixture1d(double[] weights, double[] means, double[] sigmas) {
         int k = weights.length;
@@ -24,26 +23,12 @@ public final class GaussianMixture1d implements Density1d {
             throw new IllegalArgumentException("weights, means and sigmas need the same non-zero length, got "
                     + weights.length + ", " + means.length + ", " + sigmas.length);
         }
-        double total = 0;
+        MixtureWeights mixing = new MixtureWeights(weights);
         for (int i = 0; i < k; i++) {
-            if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
-                throw new IllegalArgumentException("weight " + i + " must be finite and >= 0, got " + weights[i]);
-            }
             new Gaussian1d(means[i], sigmas[i]); // validates component i
-            total += weights[i];
         }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("weights sum to 0; give at least one positive weight");
-        }
-        this.weights = new double[k];
-        this.cumulative = new double[k];
-        double acc = 0;
-        for (int i = 0; i < k; i++) {
-            this.weights[i] = weights[i] / total;
-            acc += this.weights[i];
-            cumulative[i] = acc;
-        }
-        cumulative[k - 1] = 1;
+        this.weights = mixing.weights;
+        this.mixing = mixing;
         this.means = means.clone();
         this.sigmas = sigmas.clone();
     }
@@ -136,10 +121,7 @@ public final class GaussianMixture1d implements Density1d {
     @Override
     public double sample(RandomGenerator rng) {
         double u = rng.nextDouble();
-        int k = 0;
-        while (k < cumulative.length - 1 && u >= cumulative[k]) {
-            k++;
-        }
+        int k = mixing.pick(u);
         return means[k] + sigmas[k] * rng.nextGaussian();
     }
 

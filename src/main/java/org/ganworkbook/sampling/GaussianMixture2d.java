@@ -21,7 +21,7 @@ public final class GaussianMixture2d implements DataSampler {
     private final double[] cx;
     private final double[] cy;
     private final double[] sigmas;
-    private final double[] cumulative;
+    private final MixtureWeights mixing;
     private final String label;
 
     private GaussianMixture2d(double[] weights, double[] cx, double[] cy, double[] sigmas, String label) {
@@ -29,29 +29,15 @@ public final class GaussianMixture2d implements DataSampler {
         if (k == 0 || cx.length != k || cy.length != k || sigmas.length != k) {
             throw new IllegalArgumentException("weights, centresX, centresY and sigmas need the same non-zero length");
         }
-        double total = 0;
+        MixtureWeights mixing = new MixtureWeights(weights);
         for (int i = 0; i < k; i++) {
-            if (!(weights[i] >= 0) || !Double.isFinite(weights[i])) {
-                throw new IllegalArgumentException("weight " + i + " must be finite and >= 0, got " + weights[i]);
-            }
             if (!Double.isFinite(cx[i]) || !Double.isFinite(cy[i]) || !(sigmas[i] > 0) || !Double.isFinite(sigmas[i])) {
                 throw new IllegalArgumentException("mode " + i + " needs a finite centre and a finite sigma > 0, got ("
                         + cx[i] + ", " + cy[i] + "), sigma " + sigmas[i]);
             }
-            total += weights[i];
         }
-        if (!(total > 0)) {
-            throw new IllegalArgumentException("weights sum to 0; give at least one positive weight");
-        }
-        this.weights = new double[k];
-        this.cumulative = new double[k];
-        double acc = 0;
-        for (int i = 0; i < k; i++) {
-            this.weights[i] = weights[i] / total;
-            acc += this.weights[i];
-            cumulative[i] = acc;
-        }
-        cumulative[k - 1] = 1;
+        this.weights = mixing.weights;
+        this.mixing = mixing;
         this.cx = cx.clone();
         this.cy = cy.clone();
         this.sigmas = sigmas.clone();
@@ -213,10 +199,7 @@ public final class GaussianMixture2d implements DataSampler {
             return 0;
         }
         double u = rng.nextDouble();
-        int k = 0;
-        while (k < cumulative.length - 1 && u >= cumulative[k]) {
-            k++;
-        }
+        int k = mixing.pick(u);
         return k;
     }
 
