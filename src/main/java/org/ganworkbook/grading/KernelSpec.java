@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ganworkbook.kernel.KernelspecInstaller;
-import org.ganworkbook.kernel.WorkbookKernel;
+import org.ganworkbook.kernel.KernelCommand;
 
 /**
  * How to start a kernel: an installed Jupyter kernelspec ({@code kernel.json}) found where Jupyter looks
@@ -37,13 +37,16 @@ import org.ganworkbook.kernel.WorkbookKernel;
 public record KernelSpec(String name, List<String> argv, Map<String, String> env, String location,
                          boolean interruptByMessage) {
 
-    /** The workbook's kernel, run by this JVM's {@code java} with this JVM's class path. */
+    /**
+     * The workbook's kernel, run by this JVM's {@code java} with this JVM's class path: the installed
+     * kernelspec's command line ({@link KernelCommand#argv}, without the start-up archive) and the
+     * installer's default environment.
+     */
     public static KernelSpec builtIn() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> argv = List.of(java, "-Xmx3g", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
-                "-XX:-OmitStackTraceInFastThrow", "-cp", System.getProperty("java.class.path"),
-                WorkbookKernel.class.getName(), "{connection_file}");
-        return new KernelSpec(KernelspecInstaller.DEFAULT_NAME, argv, Map.of(), "built-in (this program's class path)", true);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> argv = KernelCommand.argv(java, KernelspecInstaller.DEFAULT_HEAP, System.getProperty("java.class.path"), null);
+        return new KernelSpec(KernelspecInstaller.DEFAULT_NAME, List.copyOf(argv), KernelspecInstaller.DEFAULT_ENV,
+                "built-in (this program's class path)", true);
     }
 
     /**

@@ -206,32 +206,9 @@ public final class KernelspecInstaller implements Callable<Integer> {
         }
     }
 
-    /** The command Jupyter runs; see the comments for why each JVM option is there. */
+    /** The command Jupyter runs ({@link KernelCommand#argv}, with the installed jar as the class path). */
     static List<String> argv(Path java, String heap, Path jar, Path archive) {
-        List<String> argv = new ArrayList<>();
-        argv.add(java.toString());
-        if (archive != null) {
-            // classes of the kernel, JShell's compiler and the renderers come mapped from this archive,
-            // recorded at install time: faster start and first cell (see CdsTrainingRun)
-            argv.add("-XX:SharedArchiveFile=" + archive);
-            // an archive that no longer matches (another JDK build) is skipped silently, not reported in the log
-            argv.add("-Xlog:cds*=off");
-        }
-        // a runaway cell fails with OutOfMemoryError instead of taking a quarter of the machine
-        argv.add("-Xmx" + heap);
-        // charts and images are drawn off-screen; no display server is needed or wanted
-        argv.add("-Djava.awt.headless=true");
-        // Java 17 otherwise takes the file encoding from the locale Jupyter happens to run under
-        argv.add("-Dfile.encoding=UTF-8");
-        // a learner's NullPointerException keeps its stack trace even after the JIT has seen it often
-        argv.add("-XX:-OmitStackTraceInFastThrow");
-        // the native BLAS is loaded through JNI; JDK 22+ warns on stderr (which fails a graded cell) unless allowed
-        argv.add("--enable-native-access=ALL-UNNAMED");
-        argv.add("-cp");
-        argv.add(jar.toString());
-        argv.add(WorkbookKernel.class.getName());
-        argv.add("{connection_file}");
-        return argv;
+        return KernelCommand.argv(java, heap, jar.toString(), archive);
     }
 
     /** Fails unless {@code java} runs and is a JDK of version 17 or newer. */
