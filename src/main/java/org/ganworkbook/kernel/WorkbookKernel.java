@@ -164,7 +164,7 @@ public final class WorkbookKernel extends BaseKernel {
         if (!silent) {
             publisher.publish(message, new PublishExecuteInput(request.getCode(), count));
         }
-        boolean failed = false;
+        List<Message<?>> queued = List.of();
         try {
             DisplayData value = evaluator.evaluate(request.getCode(), count);
             output.flush();
@@ -173,28 +173,26 @@ public final class WorkbookKernel extends BaseKernel {
             }
             env.reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellException e) {
-            failed = true;
             output.flush();
             publisher.publish(message, new PublishError(e.ename(), e.evalue(), e.traceback()));
             ErrorReply error = new ErrorReply(e.ename(), e.evalue(), e.traceback());
             error.setExecutionCount(count);
+            queued = takeQueuedRequests(request);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } catch (RuntimeException e) {
-            failed = true;
             KernelLog.warn("execute failed: " + e);
             List<String> traceback = List.of("KernelError: " + e);
             publisher.publish(message, new PublishError("KernelError", String.valueOf(e), traceback));
             ErrorReply error = new ErrorReply("KernelError", String.valueOf(e), traceback);
             error.setExecutionCount(count);
+            queued = takeQueuedRequests(request);
             env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         } finally {
             List<Message<?>> aborted = List.of();
             try {
-                if (failed && request.shouldStopOnError()) {
-                    // before "idle": a client that waits for idle before its next request (nbclient does)
-                    // must not see that request aborted
-                    aborted = abortQueuedExecutions();
-                }
+                // before "idle": a client that waits for idle before its next request (nbclient does)
+                // must not see that request aborted
+                aborted = answerQueuedRequests(queued);
             } finally {
                 publisher.publish(message, PublishStatus.IDLE);
                 for (Message<?> skipped : aborted) {
@@ -206,27 +204,54 @@ public final class WorkbookKernel extends BaseKernel {
     }
 
     /**
-     * After a failed cell, answers the execute requests that are already waiting ("Run all" sends
-     * them all at once) with status {@code aborted}, as ipykernel does, so that the notebook stops at
-     * the failed or interrupted cell. Other waiting requests are handled normally.
+     * The stop-on-error rule, as ipykernel has it: after a failed (or interrupted) cell, the execute
+     * requests that were <i>already waiting</i> ("Run all" sends them all at once) are answered with
+     * status {@code aborted}, so that the notebook stops at the failed cell. Called <b>before</b> the
+     * failed cell's reply is sent: a request the client sends after it has seen that reply (the user
+     * runs the next cell, or runs the cell again) was not queued when the cell failed and must run.
+     * Reading the waiting requests after the reply, as this kernel once did, aborted such a request
+     * whenever it arrived before the shell thread got to look (5 of 40 cells sent right after an
+     * interrupt reply).
+     *
+     * @return the requests read off the shell socket, in order; empty unless the cell asked to stop on error
+     */
+    private List<Message<?>> takeQueuedRequests(ExecuteRequest failed) {
+        if (!failed.shouldStopOnError()) {
+            return List.of();
+        }
+        WorkbookConnection conn = connection;
+        List<Message<?>> waiting = new ArrayList<>();
+        try {
+            while (conn.hasPendingShellRequest()) {
+                Message<?> next = conn.shellChannel().readMessage();
+                if (next == null) {
+                    break;
+                }
+                waiting.add(next);
+            }
+        } catch (RuntimeException e) {
+            KernelLog.warn("while reading queued requests: " + e); // the failed cell's reply still goes out
+        }
+        return waiting;
+    }
+
+    /**
+     * Answers the requests {@link #takeQueuedRequests} took: execute requests with status
+     * {@code aborted}, any other request (kernel info, completion, ...) by its handler as usual.
      *
      * @return the aborted requests, whose busy/idle status the caller publishes after the failed cell's idle
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private List<Message<?>> abortQueuedExecutions() {
+    private List<Message<?>> answerQueuedRequests(List<Message<?>> queued) {
         WorkbookConnection conn = connection;
         List<Message<?>> aborted = new ArrayList<>();
-        while (conn.hasPendingShellRequest()) {
-            Message<?> next = conn.shellChannel().readMessage();
-            if (next == null) {
-                break;
-            }
+        for (Message<?> next : queued) {
             ShellReplyEnvironment env = conn.prepareReplyEnv(conn.shellChannel(), next);
             try {
                 if (next.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
                     env.reply(new Message(next, MessageType.EXECUTE_REPLY, new AbortedReply(executionCount.get())));
                     aborted.add(next);
-                    KernelLog.info("aborted a queued cell after an error");
+                    KernelLog.info("aborted a cell that was queued behind a failed one");
                 } else {
                     ShellHandler handler = conn.getHandler(next.getHeader().getType());
                     if (handler != null) {
@@ -234,7 +259,7 @@ public final class WorkbookKernel extends BaseKernel {
                     }
                 }
             } catch (Exception e) {
-                KernelLog.warn("while aborting queued requests: " + e);
+                KernelLog.warn("while answering queued requests: " + e);
             } finally {
                 env.resolveDeferrals();
             }
