@@ -151,6 +151,7 @@ public final class CellEvaluator implements AutoCloseable {
                     return run != null && run.interrupted;
                 });
                 KernelLog.info(String.format("JShell ready in %.0f ms", (System.nanoTime() - t0) / 1e6));
+                HeapReserve.rearm();
                 ready.complete(null);
             } catch (Throwable t) {
                 KernelLog.warn("JShell did not start: " + t);
@@ -220,6 +221,11 @@ public final class CellEvaluator implements AutoCloseable {
             value = session.runCell(source, () -> run.interrupted);
         } catch (Throwable t) {
             failure = t;
+            if (HeapReserve.isOutOfMemory(t)) {
+                HeapReserve.release();
+                failure = new CellException("OutOfMemoryError", "Java heap space",
+                        List.of("OutOfMemoryError: Java heap space (the kernel ran out of memory outside the cell's code)"));
+            }
         } finally {
             // the runner is free before the caller hears the result
             executing = null;
@@ -229,6 +235,7 @@ public final class CellEvaluator implements AutoCloseable {
                 retries.cancel(false);
             }
         }
+        HeapReserve.rearm(); // a no-op unless an earlier cell ran out of memory and it could not be taken back then
         if (failure == null) {
             run.result.complete(value);
         } else {

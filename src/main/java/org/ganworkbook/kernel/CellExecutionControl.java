@@ -6,6 +6,8 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -23,6 +25,8 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     private Object capturedValue;
     private volatile BooleanSupplier cancelled = () -> false;
+    /** When true, {@link #varValue} sets the variable to null instead of reading it. */
+    private boolean clearing;
 
     /** Sets the test, checked before each snippet runs, that skips the snippet once its cell is interrupted. */
     void setCancelled(BooleanSupplier cancelled) {
@@ -43,6 +47,41 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     /**
+     * Runs the snippet's method; if it ended with an {@link OutOfMemoryError}, gives the
+     * {@link HeapReserve} back at once, before JShell builds its exception report, so that the kernel's
+     * own threads can allocate while the cell's memory is still held.
+     */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        try {
+            return super.invoke(doitMethod);
+        } catch (Throwable t) {
+            if (HeapReserve.isOutOfMemory(t)) {
+                HeapReserve.release();
+            }
+            throw t;
+        }
+    }
+
+    /**
+     * Sets a reference variable of a snippet to null (through {@code JShell.varValue}, which names the
+     * snippet's class); a primitive variable is left as it is.
+     *
+     * @param read calls {@code shell.varValue(variable)}
+     * @return true if a reference was cleared
+     */
+    boolean clearVariable(Runnable read) {
+        clearing = true;
+        try {
+            read.run();
+            return capturedValue == Boolean.TRUE;
+        } finally {
+            clearing = false;
+            capturedValue = null;
+        }
+    }
+
+    /**
      * Called by {@code JShell.varValue}. Instead of the value's string form, keeps the object for
      * {@link #takeCapturedValue()} and returns an empty string.
      */
@@ -52,6 +91,14 @@ final class CellExecutionControl extends LocalExecutionControl {
         try {
             Field field = findClass(className).getDeclaredField(varName);
             field.setAccessible(true);
+            if (clearing) {
+                boolean reference = !field.getType().isPrimitive() && !Modifier.isFinal(field.getModifiers());
+                if (reference) {
+                    field.set(null, null);
+                }
+                capturedValue = reference;
+                return "";
+            }
             capturedValue = field.get(null);
             return "";
         } catch (ReflectiveOperationException | RuntimeException e) {

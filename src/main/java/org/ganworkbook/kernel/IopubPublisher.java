@@ -77,8 +77,13 @@ final class IopubPublisher {
             } catch (InterruptedException e) {
                 return;
             } catch (Throwable t) {
-                // an OutOfMemoryError while serialising one message must not end the kernel's output
-                KernelLog.warn("iopub send failed: " + t);
+                // an OutOfMemoryError while serialising one message must not end the kernel's output,
+                // nor may logging it (which allocates too)
+                try {
+                    KernelLog.warn("iopub send failed: " + t);
+                } catch (Throwable ignored) {
+                    // the message is lost; the loop goes on
+                }
             }
         }
     }

@@ -1,10 +1,8 @@
 package org.ganworkbook.kernel;
 
 import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.EvalException;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
@@ -111,7 +109,19 @@ final class JShellSession {
     DisplayData runCell(SourceText cell, BooleanSupplier interrupted) throws CellException {
         Notebook.startCell();
         List<DeclarationSnippet> declared = new ArrayList<>();
-        DisplayData value = runSource(cell, interrupted, declared);
+        DisplayData value;
+        try {
+            value = runSource(cell, interrupted, declared);
+        } catch (CellException e) {
+            if (!OUT_OF_MEMORY.equals(e.ename())) {
+                throw e;
+            }
+            throw afterOutOfMemory(declared, e.evalue(), e.traceback());
+        } catch (OutOfMemoryError e) {
+            // JShell itself ran out (compiling, or reporting the cell's own OutOfMemoryError)
+            HeapReserve.release();
+            throw afterOutOfMemory(declared, "Java heap space", List.of());
+        }
         List<DeclarationSnippet> unresolved = declared.stream()
                 .filter(s -> shell.status(s) == Snippet.Status.RECOVERABLE_DEFINED
                         || shell.status(s) == Snippet.Status.RECOVERABLE_NOT_DEFINED)
@@ -197,7 +207,7 @@ final class JShellSession {
             throw CellErrors.compilation(shell.diagnostics(snippet).toList(), origin, source);
         }
         if (main.exception() != null) {
-            throw CellErrors.runtime(main.exception(), origins::get, hintFor(main.exception()));
+            throw CellErrors.runtime(main.exception(), origins::get, null);
         }
         if (snippet instanceof DeclarationSnippet declaration
                 && snippet.subKind() != Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
@@ -244,14 +254,43 @@ final class JShellSession {
         }
     }
 
-    private static String hintFor(JShellException exception) {
-        if (exception instanceof EvalException eval && "java.lang.OutOfMemoryError".equals(eval.getExceptionClassName())) {
-            return String.format("The kernel's heap is capped at %.1f GB (-Xmx in its kernel.json). The kernel keeps "
-                    + "running; what variables still hold keeps its memory.",
-                    Runtime.getRuntime().maxMemory() / 1e9);
+    /**
+     * After a cell ran out of memory: sets the reference variables the cell declared to null (a
+     * {@code List<long[]> hog} the cell filled would otherwise keep the heap full, and every later
+     * allocation of the kernel's own threads would fail), takes the {@link HeapReserve} back and says
+     * in the error what was cleared and how full the heap still is.
+     */
+    private CellException afterOutOfMemory(List<DeclarationSnippet> declared, String evalue, List<String> traceback) {
+        HeapReserve.release();
+        List<String> cleared = new ArrayList<>();
+        for (DeclarationSnippet snippet : declared) {
+            if (snippet instanceof VarSnippet variable && shell.status(variable).isActive()) {
+                try {
+                    if (control.clearVariable(() -> shell.varValue(variable))) {
+                        cleared.add(variable.name());
+                    }
+                } catch (RuntimeException e) {
+                    KernelLog.debug("could not clear " + variable.name() + ": " + e);
+                }
+            }
         }
-        return null;
+        System.gc();
+        boolean rearmed = HeapReserve.rearm();
+        Runtime rt = Runtime.getRuntime();
+        double used = (rt.totalMemory() - rt.freeMemory()) / (double) rt.maxMemory();
+        KernelLog.info(String.format("cell ran out of memory; cleared %s; heap %.0f%% used; reserve %s",
+                cleared, 100 * used, rearmed ? "held again" : "NOT held"));
+        List<String> lines = new ArrayList<>(traceback.isEmpty() ? List.of(OUT_OF_MEMORY + ": " + evalue) : traceback);
+        String what = cleared.isEmpty() ? ""
+                : "To give the memory back, the kernel set the variables this cell declared to null: "
+                + String.join(", ", cleared) + ". ";
+        lines.add(what + String.format("The heap (capped at %.1f GB by -Xmx in the kernel's kernel.json) is %.0f%% "
+                + "full now%s.", rt.maxMemory() / 1e9, 100 * used,
+                used > 0.5 ? ": variables of earlier cells still hold that memory; set them to null or restart the kernel" : ""));
+        return new CellException(OUT_OF_MEMORY, evalue, lines);
     }
+
+    private static final String OUT_OF_MEMORY = "OutOfMemoryError";
 
     private static void checkInterrupted(BooleanSupplier interrupted) throws CellException {
         if (interrupted.getAsBoolean()) {

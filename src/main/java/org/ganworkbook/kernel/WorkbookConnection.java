@@ -59,7 +59,11 @@ final class WorkbookConnection extends JupyterConnection {
             Loop loop = (Loop) f.get(channel);
             if (loop != null) {
                 loop.onError(t -> {
-                    KernelLog.warn(loop.getName() + " survived " + t);
+                    try {
+                        KernelLog.warn(loop.getName() + " survived " + t);
+                    } catch (Throwable ignored) {
+                        // logging allocates; with the heap full it fails too, and must not end the loop
+                    }
                     return ERROR_PAUSE_MS;
                 });
             }
