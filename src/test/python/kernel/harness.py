@@ -42,9 +42,17 @@ def use_jupyter_path(path):
 
 
 class Kernel:
-    """One started kernel with a blocking client; start time measured to the first kernel_info_reply."""
+    """One started kernel with a blocking client, ready when shell and iopub both are.
 
-    def __init__(self, name=KERNEL_NAME, start_timeout=30.0, log_path=None):
+    Start time is measured to the first kernel_info_reply that is followed by an iopub message, as
+    jupyter_client's wait_for_ready does: the client's SUB socket connects (and subscribes) on its own
+    schedule, independently of the shell socket, so a kernel_info_reply alone does not mean iopub
+    messages arrive yet; a cell sent then loses its first iopub messages (busy, execute_input).
+    iopub_delay > 0 connects the iopub channel only that many seconds after the first kernel_info_reply,
+    to test this.
+    """
+
+    def __init__(self, name=KERNEL_NAME, start_timeout=30.0, log_path=None, iopub_delay=0.0):
         self.log_path = log_path
         self.log = open(log_path, "wb") if log_path else subprocess.DEVNULL
         self.km = KernelManager(kernel_name=name)
@@ -52,12 +60,18 @@ class Kernel:
         self.km.start_kernel(stdout=self.log, stderr=self.log)
         self.process = getattr(self.km.provisioner, "process", None)
         self.kc = self.km.client()
-        self.kc.start_channels()
+        self.kc.start_channels(iopub=iopub_delay <= 0)
+        iopub_at = None
+        iopub_late = iopub_delay > 0
         self.start_seconds = None
+        self.kernel_info_replies = 0
         deadline = t0 + start_timeout
         next_request = t0
         while time.monotonic() < deadline:
             now = time.monotonic()
+            if iopub_at is not None and now >= iopub_at:
+                self.kc.iopub_channel.start()  # creating the channel connects and subscribes its socket
+                iopub_at = iopub_late = None
             if now >= next_request:
                 self.kc.kernel_info()
                 next_request = now + 2.0
@@ -68,12 +82,24 @@ class Kernel:
                     break
                 continue
             if msg["msg_type"] == "kernel_info_reply":
-                self.start_seconds = time.monotonic() - t0
-                self.kernel_info = msg["content"]
-                break
+                self.kernel_info_replies += 1
+                if iopub_late:
+                    iopub_at = iopub_at or time.monotonic() + iopub_delay
+                elif self._iopub_answers(0.2):
+                    self.start_seconds = time.monotonic() - t0
+                    self.kernel_info = msg["content"]
+                    break
+                next_request = time.monotonic() + 0.1  # iopub not connected yet: ask again
         self.started = self.start_seconds is not None
         if self.started:
             self.drain_iopub()
+
+    def _iopub_answers(self, timeout):
+        try:
+            self.kc.get_iopub_msg(timeout=timeout)
+            return True
+        except queue.Empty:
+            return False
 
     def drain_iopub(self, quiet=0.05):
         while True:
@@ -153,6 +179,47 @@ class Kernel:
         if reply is not None:
             self.outputs(msg_id, timeout=5.0)
         return reply, latency
+
+    def interrupt_then_run(self, code, next_code, settle=0.5, timeout=10.0):
+        """Starts code, interrupts it after settle s, and sends next_code the moment code's execute_reply
+        arrives (before its idle status). Returns (reply, seconds from interrupt to reply, next reply or
+        None, next_code's iopub outputs)."""
+        msg_id = self.send(code)
+        self.wait_for(msg_id, "execute_input", timeout=5.0)
+        time.sleep(settle)
+        t0 = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.reply(msg_id, timeout)
+        if reply is None:
+            return None, None, None, []
+        latency = time.monotonic() - t0
+        next_id = self.send(next_code)
+        next_reply = self.reply(next_id, timeout)
+        outputs = self.outputs_of([msg_id, next_id] if next_reply is not None else [msg_id], timeout=5.0)
+        return reply, latency, next_reply, outputs.get(next_id, [])
+
+    def outputs_of(self, msg_ids, timeout=10.0):
+        """iopub messages by parent for several requests, until each has its idle status."""
+        out = {i: [] for i in msg_ids}
+        waiting = set(msg_ids)
+        deadline = time.monotonic() + timeout
+        while waiting:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"no idle status for {sorted(waiting)}")
+            try:
+                msg = self.kc.get_iopub_msg(timeout=left)
+            except queue.Empty:
+                continue
+            parent = msg["parent_header"].get("msg_id")
+            if parent not in out:
+                continue
+            if msg["msg_type"] == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    waiting.discard(parent)
+                continue
+            out[parent].append(msg)
+        return out
 
     def shutdown(self, timeout=10.0):
         """Asks the kernel to shut down; returns (seconds, exit code or None if it had to be killed)."""
