@@ -50,6 +50,8 @@ public final class CellEvaluator implements AutoCloseable {
     public static final long DEFAULT_INTERRUPT_GRACE_MS = 300;
     /** Default time after which an interrupted cell that is still running is given up. */
     public static final long DEFAULT_GIVE_UP_MS = 650;
+    /** How long the next cell waits for a given-up cell to end before it fails with {@code KernelBusy}. */
+    static final long STUCK_CELL_WAIT_MS = 3000;
 
     private final Renderer renderer;
     private final CellOutput output;
@@ -249,11 +251,17 @@ public final class CellEvaluator implements AutoCloseable {
         if (stuck == null) {
             return;
         }
-        stopNow();
+        // A given-up cell is often about to end (on a loaded machine, one interrupted while JShell still
+        // compiled it ends once the compiler is done): wait for it a while, stopping it again now and then,
+        // before telling the user the kernel is busy.
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STUCK_CELL_WAIT_MS);
         try {
-            if (stuck.finished.await(500, TimeUnit.MILLISECONDS)) {
-                return;
-            }
+            do {
+                stopNow();
+                if (stuck.finished.await(250, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } while (System.nanoTime() < deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

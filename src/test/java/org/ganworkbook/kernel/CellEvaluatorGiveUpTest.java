@@ -72,4 +72,41 @@ class CellEvaluatorGiveUpTest {
             background.shutdownNow();
         }
     }
+
+    @Test
+    void aGivenUpCellThatEndsSoonAfterDoesNotFailTheNextCell() throws Exception {
+        // a cell that takes a second to end after the stop (as one interrupted while JShell still compiles it on
+        // a loaded machine): the interrupt is answered at the give-up time, and the next cell waits for it and runs
+        RecordingSink sink = new RecordingSink();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try (CellOutput output = new CellOutput(sink);
+             CellEvaluator evaluator = new CellEvaluator(WorkbookRenderers.create(), output, List.of(),
+                     Duration.ofMillis(100), Duration.ofMillis(400))) {
+            assertTrue(evaluator.awaitReady(Duration.ofSeconds(60)));
+            // spins until stopped, then (catching every further stop) 1.2 s more
+            String slowToStop = "{ System.setProperty(\"slow.started\", \"1\"); long end = 0;\n"
+                    + "  while (end == 0 || System.nanoTime() < end) {\n"
+                    + "    try { while (end == 0 || System.nanoTime() < end) { } }\n"
+                    + "    catch (Throwable stopped) { if (end == 0) end = System.nanoTime() + 1_200_000_000L; } } }";
+            Future<CellException> cell = background.submit(() -> {
+                try {
+                    evaluator.evaluate(slowToStop, 1);
+                    return null;
+                } catch (CellException e) {
+                    return e;
+                }
+            });
+            while (System.getProperty("slow.started") == null) {
+                Thread.sleep(5);
+            }
+            evaluator.interrupt();
+            CellException interrupted = cell.get(5, TimeUnit.SECONDS);
+            assertNotNull(interrupted);
+            assertEquals(CellException.INTERRUPTED, interrupted.ename());
+            assertEquals("2", String.valueOf(evaluator.evaluate("1 + 1", 2).getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN)));
+        } finally {
+            System.clearProperty("slow.started");
+            background.shutdownNow();
+        }
+    }
 }
