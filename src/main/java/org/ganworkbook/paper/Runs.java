@@ -1,4 +1,4 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ganworkbook.workbook.DataDirs;
 
