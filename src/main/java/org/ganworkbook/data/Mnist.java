@@ -2,7 +2,6 @@ package org.ganworkbook.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.ganworkbook.workbook.DataDirs;
 
 /**
  * MNIST handwritten digits with the split of the paper's code (§5; {@code mnist.yaml}): train = the

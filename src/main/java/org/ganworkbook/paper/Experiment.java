@@ -8,7 +8,7 @@ import org.ganworkbook.data.Splits;
 import org.ganworkbook.data.Tfd;
 import org.ganworkbook.gan.GanConfig;
 import org.ganworkbook.gan.TwoStageGan;
-import org.ganworkbook.workbook.DataDirs;
+import org.ganworkbook.data.DataDirs;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.ganworkbook.workbook;
 
+import org.ganworkbook.data.DataDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
