@@ -13,7 +13,7 @@ import java.util.List;
  * FMatrixRMaj xReal = mnist.train().images();   // [50000, 784]
  * }</pre>
  *
- * <p>Loading only reads local files and checks their MD5 and SHA-256; {@link MnistFetcher} downloads
+ * <p>Loading only reads local files and checks their MD5 and SHA-256; {@link DataFetcher} downloads
  * them (the project's setup runs it).
  */
 public final class Mnist {

@@ -23,16 +23,10 @@ class WorkbookTest {
     }
 
     @Test
-    void gemmBackendIsReportedWhetherOrNotLinalgIsBuilt() {
-        boolean present;
-        try {
-            Class.forName("org.ganworkbook.linalg.Gemm");
-            present = true;
-        } catch (ClassNotFoundException e) {
-            present = false;
-        }
+    void gemmBackendIsTheActiveBackendsDescription() {
         String gemm = Workbook.gemmBackend();
-        assertEquals(!present, gemm.startsWith("not available"), gemm);
+        assertEquals(org.ganworkbook.linalg.Gemm.describe(), gemm);
+        assertTrue(Workbook.info().gemm().equals(gemm), Workbook.info().gemm());
     }
 
     @Test
