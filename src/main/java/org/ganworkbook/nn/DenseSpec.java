@@ -1,6 +1,7 @@
 package org.ganworkbook.nn;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,15 +15,8 @@ public record DenseSpec(int units, Activation activation, LayerInit init) implem
         if (units <= 0) {
             throw new IllegalArgumentException("a dense layer needs at least 1 unit, got " + units);
         }
-        if (activation == null || init == null) {
-            throw new IllegalArgumentException("dense layer spec has a null field");
-        }
-    }
-
-    /** All fields spelled out. */
-    public DenseSpec(int units, Activation activation, WeightInit weightInit, BiasInit biasInit, Dropout inputDropout,
-                     float maxColNorm) {
-        this(units, activation, new LayerInit(weightInit, biasInit, inputDropout, maxColNorm));
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(init, "init");
     }
 
     /** {@code units} units with activation f, U(−0.05, 0.05) weights, zero biases, no dropout, no norm limit. */

@@ -1,5 +1,6 @@
 package org.ganworkbook.nn;
 
+import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,15 +17,7 @@ public record MaxoutSpec(int units, int pieces, LayerInit init) implements Layer
         if (pieces > Maxout.MAX_PIECES) {
             throw new IllegalArgumentException("maxout supports at most " + Maxout.MAX_PIECES + " pieces, got " + pieces);
         }
-        if (init == null) {
-            throw new IllegalArgumentException("maxout layer spec has a null field");
-        }
-    }
-
-    /** All fields spelled out. */
-    public MaxoutSpec(int units, int pieces, WeightInit weightInit, BiasInit biasInit, Dropout inputDropout,
-                      float maxColNorm) {
-        this(units, pieces, new LayerInit(weightInit, biasInit, inputDropout, maxColNorm));
+        Objects.requireNonNull(init, "init");
     }
 
     /** {@code units × pieces}, U(−0.005, 0.005) weights, zero biases, no dropout, no norm limit. */

@@ -27,8 +27,13 @@ import java.util.Objects;
  * }</pre>
  * A checkpoint names its experiment by its config's name ({@link #of(GanConfig)}), so {@code sample} and
  * {@code evaluate} know which data to compare a generator with.
+ *
+ * @param config        every hyperparameter; its name is the experiment's
+ * @param defaultEpochs epochs of a run when no length is given: the paper's where it has one
+ * @param protocol      how Table 1 scores this experiment's generator
+ * @param loader        loads the data ({@link #load(Path, Path)})
  */
-public final class Experiment {
+public record Experiment(GanConfig config, int defaultEpochs, EvaluationProtocol protocol, Loader loader) {
 
     /** Epochs of an Olivetti run when no length is given (about 3,000 updates; the paper has no face run this small). */
     public static final int OLIVETTI_EPOCHS = 500;
@@ -57,20 +62,17 @@ public final class Experiment {
 
     /** Loads an experiment's data; {@code dataDir} and {@code tfdFile} may be null (the defaults). */
     @FunctionalInterface
-    private interface Loader {
+    public interface Loader {
         ExperimentData load(Path dataDir, Path tfdFile);
     }
 
-    private final GanConfig config;
-    private final int defaultEpochs;
-    private final EvaluationProtocol protocol;
-    private final Loader loader;
-
-    private Experiment(GanConfig config, int defaultEpochs, EvaluationProtocol protocol, Loader loader) {
-        this.config = config;
-        this.defaultEpochs = defaultEpochs;
-        this.protocol = protocol;
-        this.loader = loader;
+    public Experiment {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(loader, "loader");
+        if (defaultEpochs < 1) {
+            throw new IllegalArgumentException("defaultEpochs must be >= 1, got " + defaultEpochs);
+        }
     }
 
     /** Every experiment, in the order the command line lists them. */
@@ -116,21 +118,6 @@ public final class Experiment {
     /** The name, as {@code --config} takes it and checkpoints store it (the config's name). */
     public String name() {
         return config.name();
-    }
-
-    /** Every hyperparameter. */
-    public GanConfig config() {
-        return config;
-    }
-
-    /** Epochs of a run when no length is given: the paper's where it has one. */
-    public int defaultEpochs() {
-        return defaultEpochs;
-    }
-
-    /** How Table 1 scores this experiment's generator. */
-    public EvaluationProtocol protocol() {
-        return protocol;
     }
 
     /** The data from the default places ({@code $GANWB_DATA} or the project's {@code data/}; TFD from {@link Tfd#locate()}). */
