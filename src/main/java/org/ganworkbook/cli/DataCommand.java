@@ -10,7 +10,7 @@ import org.ganworkbook.data.DataFileException;
 import org.ganworkbook.data.FashionMnist;
 import org.ganworkbook.data.Mnist;
 import org.ganworkbook.data.OlivettiFaces;
-import org.ganworkbook.workbook.DataDirs;
+import org.ganworkbook.data.DataDirs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

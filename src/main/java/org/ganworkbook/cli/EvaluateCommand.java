@@ -1,14 +1,15 @@
 package org.ganworkbook.cli;
 
-import org.ganworkbook.data.Mnist;
 import org.ganworkbook.data.Splits;
 import org.ganworkbook.eval.ParzenConfig;
 import org.ganworkbook.eval.SigmaSelection;
 import org.ganworkbook.gan.Checkpoint;
-import org.ganworkbook.gan.FoldedParzen;
-import org.ganworkbook.gan.ParzenEvaluation;
 import org.ganworkbook.nn.Mlp;
-import org.ganworkbook.workbook.DataDirs;
+import org.ganworkbook.paper.EvaluationProtocol;
+import org.ganworkbook.paper.Experiment;
+import org.ganworkbook.paper.ExperimentData;
+import org.ganworkbook.paper.FoldedParzen;
+import org.ganworkbook.paper.ParzenEvaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
  * {@code gan-workbook evaluate}: the Parzen-window protocol of Table 1 (the authors' {@code parzen_ll.py})
  * on checkpoints. With several checkpoints and {@code --select}, the one with the best held-out score
  * (valid[1000:10000] at the sigma chosen on valid[0:1000]) is chosen first, and only its test set is scored.
- * A face generator (TFD or Olivetti, told apart by its output size) is scored as the paper scores TFD:
+ * A face generator (TFD or Olivetti; the checkpoint's config names its experiment) is scored as the paper scores TFD:
  * sigma chosen on each fold's validation part, the fold's test part scored, mean ± standard error across folds.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -72,12 +73,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        int dim = Checkpoint.read(checkpoints.get(0)).config().dataDim();
-        if (dim != 28 * 28) {
-            return evaluateFolds(stdout);
+        Experiment experiment = Experiment.of(Checkpoint.read(checkpoints.get(0)).config());
+        if (experiment.protocol() == EvaluationProtocol.FOLDS) {
+            return evaluateFolds(experiment, stdout);
         }
-        Splits mnist = Mnist.load(DataDirs.resolve(dataDir));
-        ParzenConfig protocol = ParzenConfig.paperMnist().withNumSamples(samples);
+        Splits mnist = experiment.load(dataDir, tfdFile).split();
+        ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
         stdout.println(protocol + (samples != 10_000 ? "  (NOT the paper's protocol: it uses 10000 samples)" : "")
                 + "; noise seed " + seed);
         List<ParzenEvaluation> results = new ArrayList<>();
@@ -116,22 +117,19 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The TFD protocol (paper-setup §4) on every checkpoint: sigma per fold on its valid part, ± across folds. */
-    private int evaluateFolds(PrintWriter stdout) throws java.io.IOException {
+    private int evaluateFolds(Experiment experiment, PrintWriter stdout) throws java.io.IOException {
         if (select) {
             spec.commandLine().getErr().println("ERROR: --select needs a held-out score apart from the folds; it is"
                     + " only implemented for MNIST checkpoints. Evaluate the face checkpoints one by one.");
             return 2;
         }
-        ParzenConfig protocol = ParzenConfig.paperTfd().withNumSamples(samples);
-        Experiments.Data data = null;
+        ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
+        ExperimentData data = experiment.load(dataDir, tfdFile);
+        stdout.println(data.description() + "; " + protocol + "; noise seed " + seed);
         for (Path file : checkpoints) {
             Checkpoint ck = Checkpoint.read(file);
-            if (data == null) {
-                data = Experiments.forDimension(ck.config().dataDim(), dataDir, tfdFile);
-                stdout.println(data.description() + "; " + protocol + "; noise seed " + seed);
-            }
-            FoldedParzen r = FoldedParzen.evaluate(ck.generator(), ck.config().noise(), data.folds(), protocol,
-                    new SplittableRandom(seed), null);
+            FoldedParzen r = FoldedParzen.evaluate(ck.generator(), ck.config().noise(), data.splits(), protocol,
+                    new SplittableRandom(seed));
             stdout.printf(Locale.ROOT, "%s: epoch %d, step %d%n%s%n", file, ck.completedEpochs(), ck.step(), r);
             stdout.printf(Locale.ROOT, "TEST: %.0f ± %.0f nats (paper, TFD: adversarial nets 2057 ± 26)%n", r.mean(),
                     r.standardError());
@@ -142,7 +140,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private ParzenEvaluation evaluate(Checkpoint ck, Splits mnist, ParzenConfig protocol, boolean scoreTest) {
         Mlp g = ck.generator();
-        return ParzenEvaluation.evaluate(g, ck.config().noise(), mnist, protocol, scoreTest, new SplittableRandom(seed), null);
+        SplittableRandom rng = new SplittableRandom(seed);
+        return scoreTest ? ParzenEvaluation.evaluate(g, ck.config().noise(), mnist, protocol, rng)
+                : ParzenEvaluation.heldOutOnly(g, ck.config().noise(), mnist, protocol, rng);
     }
 
     static int bestIndex(List<ParzenEvaluation> results) {

@@ -4,9 +4,11 @@ import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.eval.NearestNeighbours;
 import org.ganworkbook.eval.NeighbourGrid;
 import org.ganworkbook.gan.Checkpoint;
-import org.ganworkbook.gan.Figures;
 import org.ganworkbook.gan.Samples;
 import org.ganworkbook.nn.Mlp;
+import org.ganworkbook.paper.Experiment;
+import org.ganworkbook.paper.ExperimentData;
+import org.ganworkbook.paper.Figures;
 import org.ganworkbook.plot.ImageGrid;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,7 +73,7 @@ final class SampleCommand implements Callable<Integer> {
         FMatrixRMaj x = Samples.sample(g, ck.config().noise(), count, rng);
         write(ImageGrid.square(side).columns(columns).scale(scale).render(x), "samples.png", stdout);
 
-        Experiments.Data training = Experiments.forDimension(g.outputSize(), dataDir, tfdFile);
+        ExperimentData training = Experiment.of(ck.config()).load(dataDir, tfdFile);
         NeighbourGrid grid = Figures.figure2(g, ck.config().noise(), NearestNeighbours.of(training.train()), rng);
         write(Figures.render(grid, side, scale), "figure2.png", stdout);
         stdout.println("  nearest training images to the 5th sample of each row: "

@@ -15,6 +15,8 @@ import org.ganworkbook.gan.TrainingRecord;
 import org.ganworkbook.gan.TrainingResult;
 import org.ganworkbook.gan.TwoStageGan;
 import org.ganworkbook.linalg.Gemm;
+import org.ganworkbook.paper.Experiment;
+import org.ganworkbook.paper.ExperimentData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,12 +62,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", defaultValue = "paper-mnist", paramLabel = "NAME",
             description = "Experiment: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-            completionCandidates = Experiments.Names.class)
+            completionCandidates = ExperimentNames.class)
     String configName;
 
     @Option(names = "--epochs", paramLabel = "N",
             description = "Train until N epochs are done in all (default: the paper's 50 and 22 for the TFD stages,"
-                    + " " + Experiments.OLIVETTI_EPOCHS + " for olivetti and olivetti-32, 1000 for MNIST, where the paper"
+                    + " " + Experiment.OLIVETTI_EPOCHS + " for olivetti and olivetti-32, " + Experiment.MNIST_EPOCHS
+                    + " for MNIST, where the paper"
                     + " sets no limit).")
     Integer epochs;
 
@@ -106,28 +109,37 @@ final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static GanConfig config(String name) {
-        return Experiments.config(name);
+    /** Names for {@code --config}. */
+    static final class ExperimentNames extends ArrayList<String> {
+        ExperimentNames() {
+            super(Experiment.names());
+        }
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        GanConfig config = config(configName);
-        int epochs = this.epochs != null ? this.epochs : Experiments.defaultEpochs(configName);
-        boolean stageTwo = configName.equals(Experiments.PAPER_TFD_TRAIN);
+        Experiment experiment;
+        try {
+            experiment = Experiment.named(configName);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        GanConfig config = experiment.config();
+        int epochs = this.epochs != null ? this.epochs : experiment.defaultEpochs();
+        boolean stageTwo = experiment == Experiment.PAPER_TFD_TRAIN;
         if (pretrained != null && !stageTwo) {
-            stderr.println("ERROR: --pretrained is for --config " + Experiments.PAPER_TFD_TRAIN + " only.");
+            stderr.println("ERROR: --pretrained is for --config " + Experiment.PAPER_TFD_TRAIN.name() + " only.");
             return 2;
         }
         if (stageTwo && pretrained == null && !resume) {
-            stderr.println("ERROR: --config " + Experiments.PAPER_TFD_TRAIN + " builds on the generator of a finished "
-                    + Experiments.PAPER_TFD_PRETRAIN + " run: add --pretrained <that run's folder>/" + LATEST + ".");
+            stderr.println("ERROR: --config " + Experiment.PAPER_TFD_TRAIN.name() + " builds on the generator of a finished "
+                    + Experiment.PAPER_TFD_PRETRAIN.name() + " run: add --pretrained <that run's folder>/" + LATEST + ".");
             return 2;
         }
         Path latest = out.resolve(LATEST);
-        Experiments.Data training = Experiments.forDimension(config.dataDim(), dataDir, tfdFile);
+        ExperimentData training = experiment.load(dataDir, tfdFile);
         GanData data = GanData.of(trainSize == null ? training.train() : firstRows(training.train(), trainSize));
         GanTrainer trainer;
         if (resume) {

@@ -2,7 +2,6 @@ package org.ganworkbook.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.ganworkbook.workbook.DataDirs;
 
 /**
  * Fashion-MNIST (Zalando, 2017): 28x28 grayscale photos of clothing in 10 classes, in MNIST's file

@@ -64,7 +64,7 @@ public record IdxDataset(String name, String folder, DataFile trainImages, DataF
     /**
      * Loads and checks the four files and cuts them into the three splits.
      *
-     * @param dataDir the data directory (see {@code org.ganworkbook.workbook.DataDirs})
+     * @param dataDir the data directory (see {@code org.ganworkbook.data.DataDirs})
      * @return train = training file items {@code 0 .. trainSize-1}, valid = the rest of the training
      *     file, test = the test file; pixels divided by 255
      * @throws DataFileException naming the file, the places searched and the fix

@@ -2,7 +2,6 @@ package org.ganworkbook.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.ganworkbook.workbook.DataDirs;
 
 /**
  * MNIST handwritten digits with the split of the paper's code (§5; {@code mnist.yaml}): train = the
@@ -14,7 +13,7 @@ import org.ganworkbook.workbook.DataDirs;
  * FMatrixRMaj xReal = mnist.train().images();   // [50000, 784]
  * }</pre>
  *
- * <p>Loading only reads local files and checks their MD5 and SHA-256; {@link MnistFetcher} downloads
+ * <p>Loading only reads local files and checks their MD5 and SHA-256; {@link DataFetcher} downloads
  * them (the project's setup runs it).
  */
 public final class Mnist {

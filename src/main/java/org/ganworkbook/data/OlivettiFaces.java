@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.ejml.data.FMatrixRMaj;
-import org.ganworkbook.workbook.DataDirs;
 import us.hebi.matlab.mat.types.Matrix;
 
 /**

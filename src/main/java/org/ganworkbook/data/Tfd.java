@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.FMatrixRMaj;
-import org.ganworkbook.workbook.DataDirs;
 import us.hebi.matlab.mat.types.Matrix;
 
 /**

@@ -10,7 +10,8 @@
  * <p>Every file is checked against its recorded MD5 and SHA-256 before its bytes are used; a wrong,
  * truncated or missing file raises a {@link org.ganworkbook.data.DataFileException} that names the
  * file, what was tried and how to fix it. Loading never downloads: {@link
- * org.ganworkbook.data.MnistFetcher} (run by the project's setup, or {@code gan-workbook data
- * fetch}) does that once, into the folder that {@link org.ganworkbook.workbook.DataDirs} resolves.
+ * org.ganworkbook.data.DataFetcher} (run by the project's setup, or {@code gan-workbook data
+ * fetch}) does that once, into the folder that {@link org.ganworkbook.data.DataDirs} resolves.
+ * {@link org.ganworkbook.data.DataDirs} also says where command-line training runs live, by the same rule.
  */
 package org.ganworkbook.data;

@@ -4,6 +4,7 @@ import org.ganworkbook.nn.Activation;
 import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.DenseSpec;
 import org.ganworkbook.nn.Dropout;
+import org.ganworkbook.nn.LayerInit;
 import org.ganworkbook.nn.LayerSpec;
 import org.ganworkbook.nn.MaxoutSpec;
 import org.ganworkbook.nn.WeightInit;
@@ -130,25 +131,29 @@ final class ConfigCodec {
     }
 
     private static String layer(LayerSpec s) {
-        if (s instanceof MaxoutSpec m) {
-            return "maxout " + m.units() + " " + m.pieces() + " " + weight(m.weightInit()) + " " + bias(m.biasInit())
-                    + " " + m.inputDropout().keep() + " " + m.inputDropout().scale() + " " + m.maxColNorm();
-        }
-        DenseSpec d = (DenseSpec) s;
-        return "dense " + d.units() + " " + d.activation().name() + " " + weight(d.weightInit()) + " "
-                + bias(d.biasInit()) + " " + d.inputDropout().keep() + " " + d.inputDropout().scale() + " "
-                + d.maxColNorm();
+        String kind = s instanceof MaxoutSpec m ? "maxout " + m.units() + " " + m.pieces()
+                : "dense " + s.units() + " " + ((DenseSpec) s).activation().name(); // what only that kind has
+        return kind + " " + init(s.init());
+    }
+
+    /** The fields every layer has, in the order of format 1. */
+    private static String init(LayerInit i) {
+        return weight(i.weightInit()) + " " + bias(i.biasInit()) + " " + i.inputDropout().keep() + " "
+                + i.inputDropout().scale() + " " + i.maxColNorm();
+    }
+
+    private static LayerInit parseInit(String[] f, int from) {
+        return new LayerInit(parseWeight(f[from]), parseBias(f[from + 1]),
+                Dropout.of(Float.parseFloat(f[from + 2]), Float.parseFloat(f[from + 3])), Float.parseFloat(f[from + 4]));
     }
 
     private static LayerSpec parseLayer(String s) {
         String[] f = s.split(" ");
         if (f[0].equals("maxout")) {
-            return new MaxoutSpec(Integer.parseInt(f[1]), Integer.parseInt(f[2]), parseWeight(f[3]), parseBias(f[4]),
-                    Dropout.of(Float.parseFloat(f[5]), Float.parseFloat(f[6])), Float.parseFloat(f[7]));
+            return new MaxoutSpec(Integer.parseInt(f[1]), Integer.parseInt(f[2]), parseInit(f, 3));
         }
         if (f[0].equals("dense")) {
-            return new DenseSpec(Integer.parseInt(f[1]), Activation.valueOf(f[2]), parseWeight(f[3]), parseBias(f[4]),
-                    Dropout.of(Float.parseFloat(f[5]), Float.parseFloat(f[6])), Float.parseFloat(f[7]));
+            return new DenseSpec(Integer.parseInt(f[1]), Activation.valueOf(f[2]), parseInit(f, 3));
         }
         throw new IllegalArgumentException("unknown layer " + s);
     }

@@ -287,24 +287,20 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     }
 
     public GanConfig withName(String name) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().name(name).build();
     }
 
     /** Another z length (G's first layer takes it as input). */
     public GanConfig withLatentDim(int latentDim) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().latentDim(latentDim).build();
     }
 
     public GanConfig withNoise(NoisePrior noise) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().noise(noise).build();
     }
 
     public GanConfig withGenerator(List<? extends LayerSpec> generator) {
-        return new GanConfig(name, latentDim, noise, List.copyOf(generator), discriminator, generatorBiasFromData,
-                batchSize, learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().generator(generator).build();
     }
 
     /**
@@ -320,29 +316,24 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
         if (!(last instanceof DenseSpec d)) {
             throw new IllegalArgumentException("G's output layer must be dense to resize it, got " + describe(last));
         }
-        g.set(g.size() - 1, new DenseSpec(pixels, d.activation(), d.weightInit(), d.biasInit(), d.inputDropout(),
-                d.maxColNorm()));
+        g.set(g.size() - 1, d.withUnits(pixels));
         return withGenerator(g);
     }
 
     public GanConfig withDiscriminator(List<? extends LayerSpec> discriminator) {
-        return new GanConfig(name, latentDim, noise, generator, List.copyOf(discriminator), generatorBiasFromData,
-                batchSize, learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().discriminator(discriminator).build();
     }
 
     public GanConfig withGeneratorBiasFromData(boolean fromData) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, fromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().generatorBiasFromData(fromData).build();
     }
 
     public GanConfig withBatchSize(int batchSize) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().batchSize(batchSize).build();
     }
 
     public GanConfig withLearningRate(ExponentialDecay learningRate) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().learningRate(learningRate).build();
     }
 
     /** A constant learning rate η (no decay). */
@@ -351,8 +342,7 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     }
 
     public GanConfig withMomentum(MomentumRamp momentum) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().momentum(momentum).build();
     }
 
     /** A constant momentum μ. */
@@ -362,28 +352,143 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
 
     /** k D steps per G step; k > 1 needs sequential updates. */
     public GanConfig withK(int k) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().k(k).build();
     }
 
     public GanConfig withUpdateOrder(UpdateOrder updateOrder) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().updateOrder(updateOrder).build();
     }
 
     public GanConfig withGeneratorLoss(GeneratorLoss generatorLoss) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().generatorLoss(generatorLoss).build();
     }
 
     public GanConfig withDiscriminatorLossWeight(float weight) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, weight, frozen);
+        return toBuilder().discriminatorLossWeight(weight).build();
     }
 
     public GanConfig withFrozen(Frozen frozen) {
-        return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize,
-                learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        return toBuilder().frozen(frozen).build();
+    }
+
+    /** A builder holding this config's values, to change several at once ({@code c.toBuilder().k(3).batchSize(64).build()}). */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.latentDim = latentDim;
+        b.noise = noise;
+        b.generator = generator;
+        b.discriminator = discriminator;
+        b.generatorBiasFromData = generatorBiasFromData;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.momentum = momentum;
+        b.k = k;
+        b.updateOrder = updateOrder;
+        b.generatorLoss = generatorLoss;
+        b.discriminatorLossWeight = discriminatorLossWeight;
+        b.frozen = frozen;
+        return b;
+    }
+
+    /**
+     * A config under construction: start from an existing one ({@link #toBuilder()}), change what differs,
+     * {@link #build()} checks it. A new hyperparameter is one record component, one field and setter here,
+     * one line of {@link #toString()} and one of the checkpoint codec.
+     */
+    public static final class Builder {
+        private String name;
+        private int latentDim;
+        private NoisePrior noise;
+        private List<LayerSpec> generator;
+        private List<LayerSpec> discriminator;
+        private boolean generatorBiasFromData;
+        private int batchSize;
+        private ExponentialDecay learningRate;
+        private MomentumRamp momentum;
+        private int k;
+        private UpdateOrder updateOrder;
+        private GeneratorLoss generatorLoss;
+        private float discriminatorLossWeight;
+        private Frozen frozen;
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder latentDim(int latentDim) {
+            this.latentDim = latentDim;
+            return this;
+        }
+
+        public Builder noise(NoisePrior noise) {
+            this.noise = noise;
+            return this;
+        }
+
+        public Builder generator(List<? extends LayerSpec> generator) {
+            this.generator = List.copyOf(generator);
+            return this;
+        }
+
+        public Builder discriminator(List<? extends LayerSpec> discriminator) {
+            this.discriminator = List.copyOf(discriminator);
+            return this;
+        }
+
+        public Builder generatorBiasFromData(boolean generatorBiasFromData) {
+            this.generatorBiasFromData = generatorBiasFromData;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder learningRate(ExponentialDecay learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder momentum(MomentumRamp momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        public Builder k(int k) {
+            this.k = k;
+            return this;
+        }
+
+        public Builder updateOrder(UpdateOrder updateOrder) {
+            this.updateOrder = updateOrder;
+            return this;
+        }
+
+        public Builder generatorLoss(GeneratorLoss generatorLoss) {
+            this.generatorLoss = generatorLoss;
+            return this;
+        }
+
+        public Builder discriminatorLossWeight(float discriminatorLossWeight) {
+            this.discriminatorLossWeight = discriminatorLossWeight;
+            return this;
+        }
+
+        public Builder frozen(Frozen frozen) {
+            this.frozen = frozen;
+            return this;
+        }
+
+        /** The config; the record's constructor checks every field. */
+        public GanConfig build() {
+            return new GanConfig(name, latentDim, noise, generator, discriminator, generatorBiasFromData, batchSize, learningRate, momentum, k, updateOrder, generatorLoss, discriminatorLossWeight, frozen);
+        }
     }
 
     /** The same config with pylearn2's {@code max_col_norm} set on every layer of G and D (TFD: 1.9365). */
@@ -394,7 +499,7 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     private static List<LayerSpec> maxColNorm(List<LayerSpec> specs, float norm) {
         List<LayerSpec> out = new ArrayList<>();
         for (LayerSpec s : specs) {
-            out.add(s instanceof DenseSpec d ? d.withMaxColNorm(norm) : ((MaxoutSpec) s).withMaxColNorm(norm));
+            out.add(s.withInit(s.init().withMaxColNorm(norm)));
         }
         return out;
     }
@@ -407,11 +512,11 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
     public String architecture(int dataDim) {
         StringBuilder sb = new StringBuilder("G ").append(latentDim);
         for (LayerSpec s : generator) {
-            sb.append('-').append(shape(s));
+            sb.append('-').append(s.shape());
         }
         sb.append("; D ").append(dataDim);
         for (LayerSpec s : discriminator) {
-            sb.append('-').append(shape(s));
+            sb.append('-').append(s.shape());
         }
         return sb.toString();
     }
@@ -431,34 +536,8 @@ public record GanConfig(String name, int latentDim, NoisePrior noise, List<Layer
         return momentum.momentum(epoch);
     }
 
-    private static String shape(LayerSpec s) {
-        if (s instanceof MaxoutSpec m) {
-            return m.units() + "x" + m.pieces() + " maxout";
-        }
-        DenseSpec d = (DenseSpec) s;
-        return d.units() + " " + d.activation().name().toLowerCase(Locale.ROOT);
-    }
-
     static String describe(LayerSpec s) {
-        StringBuilder sb = new StringBuilder();
-        if (s instanceof MaxoutSpec m) {
-            sb.append("maxout ").append(m.units()).append(" units x ").append(m.pieces()).append(" pieces");
-        } else {
-            DenseSpec d = (DenseSpec) s;
-            sb.append(d.activation().name().toLowerCase(Locale.ROOT)).append(' ').append(d.units());
-        }
-        sb.append(", W ~ ").append(s instanceof MaxoutSpec m ? m.weightInit() : ((DenseSpec) s).weightInit());
-        var bias = s instanceof MaxoutSpec m ? m.biasInit() : ((DenseSpec) s).biasInit();
-        sb.append(", b = ").append(bias);
-        Dropout drop = s.inputDropout();
-        if (drop.active()) {
-            sb.append(", input dropout keep ").append(drop.keep()).append(" x").append(drop.scale());
-        }
-        float norm = s instanceof MaxoutSpec m ? m.maxColNorm() : ((DenseSpec) s).maxColNorm();
-        if (norm > 0f) {
-            sb.append(", max col norm ").append(norm);
-        }
-        return sb.toString();
+        return s.describe();
     }
 
     /** The whole config, one setting per line (printed with every run). */

@@ -3,7 +3,6 @@ package org.ganworkbook.gan;
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.BinaryCrossEntropy;
-import org.ganworkbook.nn.DenseSpec;
 import org.ganworkbook.nn.LayerSpec;
 import org.ganworkbook.nn.Mlp;
 import org.ganworkbook.nn.Mode;
@@ -132,8 +131,9 @@ public final class GanTrainer {
                         + ". Use config.withGeneratorBiasFromData(false).");
             }
             int last = gSpecs.size() - 1;
-            gSpecs.set(last, ((DenseSpec) gSpecs.get(last)).withBiasInit(
-                    BiasInit.logitOfMarginals(m.x().data, m.x().numRows, m.x().numCols)));
+            LayerSpec out = gSpecs.get(last);
+            gSpecs.set(last, out.withInit(out.init().withBiasInit(
+                    BiasInit.logitOfMarginals(m.x().data, m.x().numRows, m.x().numCols))));
         }
         SplittableRandom init = Seeds.init(seed);
         Mlp g = Mlp.build(config.latentDim(), gSpecs, init);
@@ -300,7 +300,7 @@ public final class GanTrainer {
                 realSum += meanSigmoid(a, 0, m);
                 fakeSum += meanSigmoid(a, m, m);
                 d.backwardFromPreActivation(dWork, dGrad, 0, 2 * m, ParamGrads.SET, null);
-                MomentumUpdate.step(dSgd, null, lr, mu);
+                Sgd.step(dSgd, null, lr, mu);
                 d.applyMaxColNorm();
             }
             lastDLoss = dLossSum / config.k();
@@ -322,7 +322,7 @@ public final class GanTrainer {
             }
             d.backwardFromPreActivation(dWork, gGrad, 0, m, ParamGrads.SKIP, dxFake);
             g.backward(gWork, dxFake, 0, m, ParamGrads.SET, null);
-            MomentumUpdate.step(gSgd, null, lr, mu);
+            Sgd.step(gSgd, null, lr, mu);
             g.applyMaxColNorm();
         }
         return null;
@@ -354,7 +354,7 @@ public final class GanTrainer {
             d.backwardFromPreActivation(dWork, gGrad, m, m, ParamGrads.SKIP, dxFake);
             g.backward(gWork, dxFake, 0, m, ParamGrads.SET, null);
         }
-        MomentumUpdate.step(trainD ? dSgd : gSgd, trainD && trainG ? gSgd : null, lr, mu);
+        Sgd.step(trainD ? dSgd : gSgd, trainD && trainG ? gSgd : null, lr, mu);
         if (trainD) {
             d.applyMaxColNorm();
         }

@@ -3,7 +3,9 @@
  * {@code paperMnist()} mirroring the authors' released {@code mnist.yaml}), one generic trainer for
  * Algorithm 1 of Goodfellow et al. 2014 (§4) in both its sequential form and the released code's
  * simultaneous form ({@link org.ganworkbook.gan.GanTrainer}), its history as Tablesaw tables, listeners
- * for live plots, bit-identical checkpoints, and sampling from a trained generator (Figures 2 and 3).
+ * for live plots, bit-identical checkpoints, and sampling from a trained generator. The paper's experiments
+ * (data, evaluation, figures) sit above it, in {@code org.ganworkbook.paper}; this package imports only
+ * {@code nn}, {@code optim} and {@code sampling}.
  *
  * <p>The paper's MNIST run (§5, Figure 2a, Table 1):
  * <pre>{@code

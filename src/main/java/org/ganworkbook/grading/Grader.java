@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.ganworkbook.workbook.Workbook;
+import org.ganworkbook.Version;
 
 /**
  * Grades submissions: for each one, restores the locked cells from the source version
@@ -338,6 +338,6 @@ public final class Grader {
     }
 
     static String grader() {
-        return "gan-workbook grade " + Workbook.version();
+        return "gan-workbook grade " + Version.get();
     }
 }

@@ -21,9 +21,9 @@ import java.util.Optional;
  *
  * <p>Threads with native BLAS: by default OpenBLAS threads each product itself. If the JVM was started
  * with {@code OPENBLAS_NUM_THREADS=1}, products are instead cut into strips computed on
- * {@code GANWB_GEMM_THREADS} Java threads ({@link ParallelGemm}). Measured on the paper's GAN step on 2
- * idle cores, the split is faster (46.3 vs 38.0 it/s, 41 vs 54 CPU-ms per step: OpenBLAS's threads spin while
- * they wait) and steadier on a loaded machine, so the installed kernel sets {@code OPENBLAS_NUM_THREADS=1}.
+ * {@code GANWB_GEMM_THREADS} Java threads ({@link ParallelGemm}). On the paper's GAN step the split is
+ * faster (OpenBLAS's threads spin while they wait; {@code bench.GanStepBenchmark} measures both) and steadier
+ * on a loaded machine, so the installed kernel sets {@code OPENBLAS_NUM_THREADS=1}.
  * A product that is run twice with the same backend gives bit-identical results.
  */
 public final class Gemm {

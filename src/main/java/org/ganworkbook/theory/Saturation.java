@@ -1,5 +1,7 @@
 package org.ganworkbook.theory;
 
+import org.ganworkbook.nn.BinaryCrossEntropy;
+
 /**
  * Why the generator's loss in Algorithm 1 saturates, and why the code trains G on -log D(G(z)) instead
  * (paper §3: early in training a poor G is rejected confidently by D, the term log(1 - D(G(z))) then has
@@ -20,18 +22,14 @@ public final class Saturation {
     private Saturation() {
     }
 
-    /** sigmoid(a) = 1/(1 + e^-a), evaluated without overflow for either sign. */
+    /** sigmoid(a) = 1/(1 + e^-a), evaluated without overflow for either sign ({@link BinaryCrossEntropy#sigmoid}). */
     public static double sigmoid(double a) {
-        if (a >= 0) {
-            return 1 / (1 + Math.exp(-a));
-        }
-        double e = Math.exp(a);
-        return e / (1 + e);
+        return BinaryCrossEntropy.sigmoid(a);
     }
 
-    /** softplus(a) = log(1 + e^a) = max(a, 0) + log1p(e^-|a|), without overflow. */
+    /** softplus(a) = log(1 + e^a) = max(a, 0) + log1p(e^-|a|), without overflow ({@link BinaryCrossEntropy#softplus}). */
     public static double softplus(double a) {
-        return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
+        return BinaryCrossEntropy.softplus(a);
     }
 
     /** log sigmoid(a) = -softplus(-a). */

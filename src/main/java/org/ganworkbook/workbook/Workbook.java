@@ -1,9 +1,8 @@
 package org.ganworkbook.workbook;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Properties;
+import org.ganworkbook.Version;
+import org.ganworkbook.data.DataDirs;
 import org.ganworkbook.data.DataFileException;
 import org.ganworkbook.data.Mnist;
 import org.ganworkbook.linalg.Gemm;
@@ -75,19 +74,9 @@ public final class Workbook {
                 budgetOrNote());
     }
 
-    /** @return the version from the jar's Maven metadata, or a note when running from classes */
+    /** @return the version from the jar's Maven metadata, or a note when running from classes ({@link Version#get()}) */
     public static String version() {
-        String resource = "/META-INF/maven/org.ganworkbook/gan-workbook/pom.properties";
-        try (InputStream in = Workbook.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "(development build: not running from the jar)";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "(unknown version)");
-        } catch (IOException e) {
-            return "(unknown version: " + e.getMessage() + ")";
-        }
+        return Version.get();
     }
 
     /** The active GEMM backend, as {@link Gemm#describe()} names it. */

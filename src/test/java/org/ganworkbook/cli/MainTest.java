@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ganworkbook.data.DataFile;
 import org.ganworkbook.data.Mnist;
-import org.ganworkbook.workbook.DataDirs;
+import org.ganworkbook.data.DataDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

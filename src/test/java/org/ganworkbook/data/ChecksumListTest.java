@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ganworkbook.workbook.DataDirs;
 import org.junit.jupiter.api.Test;
 
 /** data/checksums.* (for sha256sum -c / md5sum -c) must list exactly what the loaders check. */

@@ -98,5 +98,12 @@ class FileVerifierTest {
         FileVerifier v = new FileVerifier(blocker.resolve(FileVerifier.STAMP_FILE));
         assertDoesNotThrow(() -> v.verify(spec, file, FIX));
         assertDoesNotThrow(() -> v.verify(spec, file, FIX));
+        // nothing was cached: a same-size, same-time change is still found, because every verify hashes
+        FileTime mtime = Files.getLastModifiedTime(file);
+        byte[] sameSize = contents.clone();
+        sameSize[20] ^= 1;
+        Files.write(file, sameSize);
+        Files.setLastModifiedTime(file, mtime);
+        assertThrows(DataFileException.class, () -> v.verify(spec, file, FIX));
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.plot.ImageGrid;
-import org.ganworkbook.workbook.DataDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import us.hebi.matlab.mat.format.Mat5;

@@ -5,6 +5,7 @@ import org.ganworkbook.nn.Activation;
 import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.DenseSpec;
 import org.ganworkbook.nn.Dropout;
+import org.ganworkbook.nn.LayerInit;
 import org.ganworkbook.nn.LayerSpec;
 import org.ganworkbook.nn.MaxoutSpec;
 import org.ganworkbook.nn.WeightInit;
@@ -43,9 +44,9 @@ class OlivettiConfigTest {
         assertEquals(BiasInit.constant(-2f), ((DenseSpec) o.generator().get(1)).biasInit());
         assertTrue(o.generatorBiasFromData());
         WeightInit d = WeightInit.uniform(0.05f);
-        assertEquals(new MaxoutSpec(128, 5, d, BiasInit.zeros(), Dropout.of(0.8f, 1.25f), C), o.discriminator().get(0));
-        assertEquals(new MaxoutSpec(128, 5, d, BiasInit.zeros(), Dropout.of(0.5f, 2f), C), o.discriminator().get(1));
-        assertEquals(new DenseSpec(1, Activation.SIGMOID, d, BiasInit.zeros(), Dropout.of(0.5f, 2f), C),
+        assertEquals(new MaxoutSpec(128, 5, new LayerInit(d, BiasInit.zeros(), Dropout.of(0.8f, 1.25f), C)), o.discriminator().get(0));
+        assertEquals(new MaxoutSpec(128, 5, new LayerInit(d, BiasInit.zeros(), Dropout.of(0.5f, 2f), C)), o.discriminator().get(1));
+        assertEquals(new DenseSpec(1, Activation.SIGMOID, new LayerInit(d, BiasInit.zeros(), Dropout.of(0.5f, 2f), C)),
                 o.discriminator().get(2));
         assertEquals(50, o.batchSize());
         assertEquals(tfd.learningRate(), o.learningRate());
@@ -98,8 +99,8 @@ class OlivettiConfigTest {
                 o.architecture(1024));
         DenseSpec ours = (DenseSpec) o.generator().get(2);
         DenseSpec theirs = (DenseSpec) mnist.generator().get(2);
-        assertEquals(new DenseSpec(1024, theirs.activation(), theirs.weightInit(), theirs.biasInit(),
-                theirs.inputDropout(), theirs.maxColNorm()), ours);
+        assertEquals(new DenseSpec(1024, theirs.activation(), new LayerInit(theirs.weightInit(), theirs.biasInit(),
+                theirs.inputDropout(), theirs.maxColNorm())), ours);
         // apart from G's output size and the name, every field is mnist.yaml's
         assertEquals(mnist.withDataDim(1024).withName("olivetti-32"), o);
         assertEquals(mnist.generator().subList(0, 2), o.generator().subList(0, 2));

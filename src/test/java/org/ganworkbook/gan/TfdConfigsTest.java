@@ -5,6 +5,7 @@ import org.ganworkbook.nn.Activation;
 import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.DenseSpec;
 import org.ganworkbook.nn.Dropout;
+import org.ganworkbook.nn.LayerInit;
 import org.ganworkbook.nn.Layer;
 import org.ganworkbook.nn.LayerSpec;
 import org.ganworkbook.nn.MaxoutSpec;
@@ -40,9 +41,9 @@ class TfdConfigsTest {
         assertDense(g.get(2), Activation.SIGMOID, WeightInit.sparse(100), BiasInit.zeros());
         assertTrue(c.generatorBiasFromData(), "y's bias = logit of the data marginals");
         List<LayerSpec> d = c.discriminator();
-        assertEquals(new MaxoutSpec(1200, 5, WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.8f, 1.25f), C), d.get(0));
-        assertEquals(new MaxoutSpec(1200, 5, WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.5f, 2f), C), d.get(1));
-        assertEquals(new DenseSpec(1, Activation.SIGMOID, WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.5f, 2f), C),
+        assertEquals(new MaxoutSpec(1200, 5, new LayerInit(WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.8f, 1.25f), C)), d.get(0));
+        assertEquals(new MaxoutSpec(1200, 5, new LayerInit(WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.5f, 2f), C)), d.get(1));
+        assertEquals(new DenseSpec(1, Activation.SIGMOID, new LayerInit(WeightInit.uniform(0.005f), BiasInit.zeros(), Dropout.of(0.5f, 2f), C)),
                 d.get(2));
         for (LayerSpec s : g) {
             assertEquals(C, ((DenseSpec) s).maxColNorm(), "every G layer has max_col_norm 1.9365");

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /** A paper-shaped GAN small enough for unit tests: the same layer kinds, dropout and schedules. */
-final class TinyGan {
+public final class TinyGan {
 
-    static final int DIM = 16;
+    public static final int DIM = 16;
 
     private TinyGan() {
     }
 
     /** G 4 → 8 ReLU → 16 sigmoid (bias from data); D 16 → maxout 6×2 (drop .8) → sigmoid (drop .5); batch 10. */
-    static GanConfig config() {
+    public static GanConfig config() {
         List<LayerSpec> g = List.of(
                 DenseSpec.of(8, Activation.RELU).withIrange(0.3f),
                 DenseSpec.of(DIM, Activation.SIGMOID).withIrange(0.3f));
@@ -31,7 +31,7 @@ final class TinyGan {
     }
 
     /** n rows of DIM values in [0, 1], mostly near a few prototypes. */
-    static FMatrixRMaj data(int n, long seed) {
+    public static FMatrixRMaj data(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         FMatrixRMaj x = new FMatrixRMaj(n, DIM);
         for (int i = 0; i < n; i++) {
@@ -44,12 +44,12 @@ final class TinyGan {
         return x;
     }
 
-    static GanData gandata() {
+    public static GanData gandata() {
         return GanData.of(data(200, 11));
     }
 
     /** All parameters and velocities of a trainer, concatenated. */
-    static float[] state(GanTrainer t) {
+    public static float[] state(GanTrainer t) {
         int n = 0;
         for (var net : List.of(t.generator(), t.discriminator())) {
             n += 2 * (int) net.parameterCount();

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SgdTest {
 
@@ -105,5 +106,47 @@ class SgdTest {
         assertThrows(IllegalArgumentException.class, () -> sgd.step(0.1f, 1f));
         assertThrows(IllegalArgumentException.class, () -> sgd.step(Float.NaN, 0.5f));
         assertThrows(IllegalArgumentException.class, () -> new Sgd(List.of()));
+    }
+
+    /**
+     * Two optimizers updated at once, their values split across two threads (above the threshold), give
+     * exactly the formula's floats: the same per-value arithmetic as the loop below, so bit for bit.
+     */
+    @Test
+    void twoOptimizersAtOnceAreTheFormulaValueForValue() {
+        Parameter p1 = new Parameter("p1", 300, 301);
+        Parameter p2 = new Parameter("p2", 7, 1000);
+        assertTrue(p1.size() + p2.size() > Sgd.PARALLEL_THRESHOLD, "large enough to be split");
+        SplittableRandom rng = new SplittableRandom(1);
+        List<float[]> w = new ArrayList<>();
+        List<float[]> v = new ArrayList<>();
+        for (Parameter p : List.of(p1, p2)) {
+            for (int i = 0; i < p.size(); i++) {
+                p.value()[i] = (float) rng.nextGaussian();
+                p.grad()[i] = (float) rng.nextGaussian();
+            }
+            w.add(p.value().clone());
+            v.add(new float[p.size()]);
+        }
+        Sgd s1 = new Sgd(List.of(p1));
+        Sgd s2 = new Sgd(List.of(p2));
+        float lr = 0.1f, mu = 0.5f;
+        for (int step = 0; step < 3; step++) {
+            Sgd.step(s1, s2, lr, mu);
+            int k = 0;
+            for (Parameter p : List.of(p1, p2)) {
+                float[] wk = w.get(k), vk = v.get(k++);
+                for (int i = 0; i < wk.length; i++) {
+                    vk[i] = mu * vk[i] - lr * p.grad()[i];
+                    wk[i] += vk[i];
+                }
+            }
+        }
+        assertArrayEquals(w.get(0), p1.value());
+        assertArrayEquals(w.get(1), p2.value());
+        assertArrayEquals(v.get(1), s2.velocity(0));
+        // the checks of step(lr, mu) hold for both at once
+        assertThrows(IllegalArgumentException.class, () -> Sgd.step(s1, s2, Float.NaN, mu));
+        assertThrows(IllegalArgumentException.class, () -> Sgd.step(s1, s2, lr, 1f));
     }
 }

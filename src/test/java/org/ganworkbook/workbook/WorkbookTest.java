@@ -1,5 +1,6 @@
 package org.ganworkbook.workbook;
 
+import org.ganworkbook.data.DataDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,16 +23,10 @@ class WorkbookTest {
     }
 
     @Test
-    void gemmBackendIsReportedWhetherOrNotLinalgIsBuilt() {
-        boolean present;
-        try {
-            Class.forName("org.ganworkbook.linalg.Gemm");
-            present = true;
-        } catch (ClassNotFoundException e) {
-            present = false;
-        }
+    void gemmBackendIsTheActiveBackendsDescription() {
         String gemm = Workbook.gemmBackend();
-        assertEquals(!present, gemm.startsWith("not available"), gemm);
+        assertEquals(org.ganworkbook.linalg.Gemm.describe(), gemm);
+        assertTrue(Workbook.info().gemm().equals(gemm), Workbook.info().gemm());
     }
 
     @Test

@@ -1,15 +1,15 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
-import org.ganworkbook.workbook.DataDirs;
+import org.ganworkbook.data.DataDirs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where command-line training runs keep their checkpoints: {@code $GANWB_RUNS/<run>/} if the environment
- * variable is set, else {@code <project>/runs/<run>/} (git-ignored), else
- * {@code ~/.cache/gan-workbook/runs/<run>/}. The paper's MNIST run is {@code paper-mnist}:
+ * Where command-line training runs keep their checkpoints: {@code <runs>/<run>/}, with {@code <runs>} as
+ * {@link DataDirs#runs()} finds it ({@code $GANWB_RUNS}, else {@code <project>/runs}, else
+ * {@code ~/.cache/gan-workbook/runs}). The paper's MNIST run is {@code paper-mnist}:
  * <pre>
  * java -jar target/gan-workbook.jar train --out runs/paper-mnist
  * java -jar target/gan-workbook.jar evaluate --select --best runs/paper-mnist/best.ckpt runs/paper-mnist/epoch-*.ckpt
@@ -18,21 +18,14 @@ import java.util.Optional;
 public final class Runs {
 
     /** Environment variable naming the folder that holds the runs. */
-    public static final String ENV = "GANWB_RUNS";
+    public static final String ENV = DataDirs.RUNS_ENV;
 
     private Runs() {
     }
 
     /** The folder of run {@code name} (it may not exist). */
     public static Path folder(String name) {
-        String env = System.getenv(ENV);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env).toAbsolutePath().resolve(name);
-        }
-        Path project = DataDirs.projectRoot(Path.of(System.getProperty("user.dir")));
-        Path base = project != null ? project.resolve("runs")
-                : Path.of(System.getProperty("user.home"), ".cache", "gan-workbook", "runs");
-        return base.resolve(name);
+        return DataDirs.runs().path().resolve(name);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.data.Splits;
@@ -7,6 +7,8 @@ import org.ganworkbook.eval.ParzenResult;
 import org.ganworkbook.eval.ParzenScore;
 import org.ganworkbook.eval.ParzenWindow;
 import org.ganworkbook.eval.SigmaSelection;
+import org.ganworkbook.gan.GanTrainer;
+import org.ganworkbook.gan.Samples;
 import org.ganworkbook.nn.Mlp;
 import org.ganworkbook.sampling.NoisePrior;
 
@@ -23,8 +25,7 @@ import java.util.random.RandomGenerator;
  * <p>For choosing among checkpoints without touching the test set, the remaining held-out images
  * (MNIST: valid[1000:10000]) are also scored at the chosen sigma: the {@code heldOut} score. Pick the
  * checkpoint with the highest one, and only then score its test set
- * ({@link #evaluate(Mlp, NoisePrior, Splits, ParzenConfig, boolean, RandomGenerator, ParzenWindow.ProgressListener)}
- * with {@code scoreTest} false, then true).
+ * ({@link #heldOutOnly} for every checkpoint, then {@link #evaluate} for the chosen one).
  *
  * @param sigmaSelection mean log-likelihood of the sigma set at every sigma of the grid, and the choice
  * @param heldOut        held-out images not used for sigma, at the chosen sigma (null if none are left)
@@ -36,21 +37,29 @@ public record ParzenEvaluation(SigmaSelection sigmaSelection, ParzenScore heldOu
                                Duration wallTime) {
 
     /**
-     * The protocol on a data set's splits (valid = held out, test = test).
+     * The whole protocol on a data set's splits (valid = held out, test = test): sigma chosen, held-out
+     * and test sets scored.
      *
-     * @param g         the generator; not modified
-     * @param prior     its noise prior
-     * @param splits    train/valid/test (MNIST: 50k/10k/10k)
-     * @param config    the protocol, {@link ParzenConfig#paperMnist()} for Table 1
-     * @param scoreTest false to leave the test set untouched (model selection)
-     * @param rng       draws the noise
-     * @param progress  progress reports, or null
+     * @param g      the generator; not modified
+     * @param prior  its noise prior
+     * @param splits train/valid/test (MNIST: 50k/10k/10k)
+     * @param config the protocol, {@link ParzenConfig#paperMnist()} for Table 1
+     * @param rng    draws the noise
      */
     public static ParzenEvaluation evaluate(Mlp g, NoisePrior prior, Splits splits, ParzenConfig config,
-                                            boolean scoreTest, RandomGenerator rng,
-                                            ParzenWindow.ProgressListener progress) {
+                                            RandomGenerator rng) {
         long start = System.nanoTime();
-        return ofSamples(Samples.sample(g, prior, config.numSamples(), rng), splits, config, scoreTest, progress, start);
+        return ofSamples(Samples.sample(g, prior, config.numSamples(), rng), splits, config, true, start);
+    }
+
+    /**
+     * The protocol for choosing a checkpoint: sigma chosen and the held-out images scored, the test set
+     * left untouched ({@link #parzen()} null, {@link #mean()} NaN). Arguments as for {@link #evaluate}.
+     */
+    public static ParzenEvaluation heldOutOnly(Mlp g, NoisePrior prior, Splits splits, ParzenConfig config,
+                                               RandomGenerator rng) {
+        long start = System.nanoTime();
+        return ofSamples(Samples.sample(g, prior, config.numSamples(), rng), splits, config, false, start);
     }
 
     /**
@@ -58,12 +67,12 @@ public record ParzenEvaluation(SigmaSelection sigmaSelection, ParzenScore heldOu
      * cases of {@link #calibrationSamples}.
      */
     public static ParzenEvaluation ofSamples(FMatrixRMaj samples, Splits splits, ParzenConfig config) {
-        return ofSamples(samples, splits, config, true, null, System.nanoTime());
+        return ofSamples(samples, splits, config, true, System.nanoTime());
     }
 
     private static ParzenEvaluation ofSamples(FMatrixRMaj samples, Splits splits, ParzenConfig config, boolean scoreTest,
-                                              ParzenWindow.ProgressListener progress, long start) {
-        ParzenWindow.ProgressListener p = progress == null ? ParzenWindow.ProgressListener.NONE : progress;
+                                              long start) {
+        ParzenWindow.ProgressListener p = ParzenWindow.ProgressListener.NONE;
         FMatrixRMaj valid = splits.valid().images();
         int sigmaRows = config.validationRows(valid.numRows);
         ParzenWindow window = ParzenWindow.of(samples);
@@ -123,7 +132,7 @@ public record ParzenEvaluation(SigmaSelection sigmaSelection, ParzenScore heldOu
 
     /** The full protocol, test set included, for a trainer's current generator. */
     public static ParzenEvaluation evaluate(GanTrainer trainer, Splits splits, ParzenConfig config, RandomGenerator rng) {
-        return evaluate(trainer.generator(), trainer.config().noise(), splits, config, true, rng, null);
+        return evaluate(trainer.generator(), trainer.config().noise(), splits, config, rng);
     }
 
     /** The chosen sigma. */

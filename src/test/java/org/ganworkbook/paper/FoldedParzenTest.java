@@ -1,4 +1,8 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
+
+import org.ganworkbook.gan.GanTrainer;
+import org.ganworkbook.gan.Samples;
+import org.ganworkbook.gan.TinyGan;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.data.LabeledImages;

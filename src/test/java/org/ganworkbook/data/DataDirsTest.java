@@ -1,4 +1,4 @@
-package org.ganworkbook.workbook;
+package org.ganworkbook.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,6 +31,18 @@ class DataDirsTest {
         assertEquals(tmp.resolve("repo/data"), DataDirs.choose(null, Map.of(), nb, home).path());
         assertEquals(home.resolve(".cache/gan-workbook"), DataDirs.choose(null, Map.of(), tmp, home).path());
         assertEquals(tmp.resolve("repo/data"), DataDirs.choose(null, Map.of(DataDirs.ENV, " "), nb, home).path());
+    }
+
+    @Test
+    void runsLiveByTheSameRuleUnderTheirOwnVariable() throws IOException {
+        Path nb = project();
+        Path home = tmp.resolve("home");
+        Map<String, String> env = Map.of(DataDirs.RUNS_ENV, tmp.resolve("env-runs").toString());
+        assertEquals(tmp.resolve("env-runs"), DataDirs.runs(env, nb, home).path());
+        assertEquals(tmp.resolve("repo/runs"), DataDirs.runs(Map.of(), nb, home).path());
+        assertEquals(home.resolve(".cache/gan-workbook/runs"), DataDirs.runs(Map.of(), tmp, home).path());
+        Map<String, String> dataOnly = Map.of(DataDirs.ENV, tmp.resolve("env-data").toString());
+        assertEquals(tmp.resolve("repo/runs"), DataDirs.runs(dataOnly, nb, home).path(), "GANWB_DATA does not move runs");
     }
 
     @Test

@@ -1,8 +1,9 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.eval.NearestNeighbours;
 import org.ganworkbook.eval.NeighbourGrid;
+import org.ganworkbook.gan.Samples;
 import org.ganworkbook.nn.Mlp;
 import org.ganworkbook.plot.ImageGrid;
 import org.ganworkbook.sampling.NoisePrior;

@@ -1,4 +1,8 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
+
+import org.ganworkbook.gan.GanTrainer;
+import org.ganworkbook.gan.Samples;
+import org.ganworkbook.gan.TinyGan;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.data.LabeledImages;
@@ -32,8 +36,8 @@ class ParzenEvaluationTest {
         t.trainSteps(40);
         Splits s = splits();
         ParzenConfig protocol = ParzenConfig.paperMnist().withNumSamples(500).withValidationLimit(100);
-        ParzenEvaluation e = ParzenEvaluation.evaluate(t.generator(), t.config().noise(), s, protocol, true,
-                new SplittableRandom(4), null);
+        ParzenEvaluation e = ParzenEvaluation.evaluate(t.generator(), t.config().noise(), s, protocol,
+                new SplittableRandom(4));
         // the same by hand: samples from the same noise, sigma on valid[0:100], test at that sigma
         FMatrixRMaj samples = Samples.sample(t.generator(), t.config().noise(), 500, new SplittableRandom(4));
         ParzenWindow w = ParzenWindow.of(samples);
@@ -45,8 +49,8 @@ class ParzenEvaluationTest {
         assertEquals(150, e.heldOut().n(), "valid[100:250] for choosing checkpoints");
         assertEquals(w.score(ParzenEvaluation.rows(s.valid().images(), 100, 250), e.sigma()).mean(), e.heldOutMean(), 1e-9);
         // without the test set
-        ParzenEvaluation noTest = ParzenEvaluation.evaluate(t.generator(), t.config().noise(), s, protocol, false,
-                new SplittableRandom(4), null);
+        ParzenEvaluation noTest = ParzenEvaluation.heldOutOnly(t.generator(), t.config().noise(), s, protocol,
+                new SplittableRandom(4));
         assertNull(noTest.parzen());
         assertTrue(Double.isNaN(noTest.mean()));
         assertEquals(e.heldOutMean(), noTest.heldOutMean(), 1e-9);

@@ -1,6 +1,10 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ejml.data.FMatrixRMaj;
+import org.ganworkbook.gan.GanTrainer;
+import org.ganworkbook.gan.TrainingHistory;
+import org.ganworkbook.gan.TrainingListener;
+import org.ganworkbook.gan.TrainingRecord;
 import org.ganworkbook.plot.Charts;
 import org.ganworkbook.plot.ImageGrid;
 import org.knowm.xchart.XYChart;

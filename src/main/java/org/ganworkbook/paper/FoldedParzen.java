@@ -1,10 +1,11 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ganworkbook.data.Splits;
 import org.ganworkbook.eval.ParzenConfig;
 import org.ganworkbook.eval.ParzenResult;
 import org.ganworkbook.eval.ParzenWindow;
+import org.ganworkbook.gan.Samples;
 import org.ganworkbook.nn.Mlp;
 import org.ganworkbook.sampling.NoisePrior;
 
@@ -58,6 +59,12 @@ public record FoldedParzen(List<ParzenResult> folds, int numSamples, Duration wa
             results.add(window.evaluate(ParzenEvaluation.rows(valid, 0, rows), fold.test().images(), config.sigmas(), p));
         }
         return new FoldedParzen(results, config.numSamples(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** {@link #evaluate(Mlp, NoisePrior, List, ParzenConfig, RandomGenerator, ParzenWindow.ProgressListener)} without progress reports. */
+    public static FoldedParzen evaluate(Mlp g, NoisePrior prior, List<Splits> folds, ParzenConfig config,
+                                        RandomGenerator rng) {
+        return evaluate(g, prior, folds, config, rng, null);
     }
 
     /** Per fold, the test mean log-likelihood (nats). */

@@ -1,4 +1,4 @@
-package org.ganworkbook.workbook;
+package org.ganworkbook.data;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +17,17 @@ import java.util.Objects;
  *   <li>{@code ~/.cache/gan-workbook} otherwise.
  * </ol>
  * The directory need not exist yet; the fetcher creates it.
+ *
+ * <p>Command-line training runs live by the same rule ({@link #runs()}): {@code $GANWB_RUNS}, else
+ * {@code <project>/runs} (git-ignored), else {@code ~/.cache/gan-workbook/runs}.
  */
 public final class DataDirs {
 
     /** Environment variable that names the data directory. */
     public static final String ENV = "GANWB_DATA";
+
+    /** Environment variable that names the folder holding training runs. */
+    public static final String RUNS_ENV = "GANWB_RUNS";
 
     /** Marker of this project's pom.xml. */
     private static final String ARTIFACT = "<artifactId>gan-workbook</artifactId>";
@@ -63,19 +69,35 @@ public final class DataDirs {
 
     /** The rules with their inputs made explicit (for tests). */
     static Choice choose(Path explicit, Map<String, String> env, Path workingDir, Path home) {
+        return choose(explicit, ENV, "data", home.resolve(".cache").resolve("gan-workbook"), env, workingDir);
+    }
+
+    /** The folder that holds training runs, one sub-folder per run, and the rule that picked it. */
+    public static Choice runs() {
+        return runs(System.getenv(), Path.of(System.getProperty("user.dir")), Path.of(System.getProperty("user.home")));
+    }
+
+    /** {@link #runs()} with its inputs made explicit (for tests). */
+    static Choice runs(Map<String, String> env, Path workingDir, Path home) {
+        return choose(null, RUNS_ENV, "runs", home.resolve(".cache").resolve("gan-workbook").resolve("runs"), env,
+                workingDir);
+    }
+
+    /** The one rule: explicit, else {@code $envVar}, else {@code <project>/<inProject>}, else {@code outside}. */
+    private static Choice choose(Path explicit, String envVar, String inProject, Path outside, Map<String, String> env,
+                                 Path workingDir) {
         if (explicit != null) {
             return new Choice(explicit.toAbsolutePath().normalize(), "given explicitly");
         }
-        String fromEnv = env.get(ENV);
+        String fromEnv = env.get(envVar);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Choice(Path.of(fromEnv).toAbsolutePath().normalize(), "from $" + ENV);
+            return new Choice(Path.of(fromEnv).toAbsolutePath().normalize(), "from $" + envVar);
         }
         Path project = projectRoot(workingDir);
         if (project != null) {
-            return new Choice(project.resolve("data"), "the project's data folder");
+            return new Choice(project.resolve(inProject), "the project's " + inProject + " folder");
         }
-        return new Choice(Objects.requireNonNull(home).resolve(".cache").resolve("gan-workbook").toAbsolutePath(),
-                "default outside a project checkout");
+        return new Choice(Objects.requireNonNull(outside).toAbsolutePath(), "default outside a project checkout");
     }
 
     /**
