@@ -26,9 +26,13 @@ and one thread everywhere. Each side's best 2-core setting is compared. All vari
 Usage:
   /usr/bin/python3 src/test/python/bench/peer_benchmark.py [--steps 300] [--warmup 60] [--repeat 3]
       [--jar target/gan-workbook.jar] [--configs omp2,omp2-passive,omp1,omp1-blas1] [--skip-java]
+      [--java openblas2,split2,1thread] [--baseline-jar OLD.jar]
       [--parzen --data DIR]     (also times a full Parzen evaluation on both sides)
 Prints it/s and process CPU ms per step of each variant (medians over --repeat runs), torch's best, ours,
-the ratios, and the load. The it/s depend on what else runs on the machine; the CPU ms per step with one
+the ratios, and the load. For our variants it also prints the split of a step into GEMM time (wall time
+inside the matrix products) and everything else (GanStepBenchmark's SPLIT line), as medians over the runs.
+--baseline-jar adds our variants run from another build, interleaved with the rest, labelled "base ...":
+an A/B comparison of two builds on a shared machine. The it/s depend on what else runs on the machine; the CPU ms per step with one
 thread everywhere (omp1-blas1 vs ours with 1 thread) hardly do, so that ratio is the load-robust one.
 """
 import argparse
@@ -140,17 +144,40 @@ JAVA_VARIANTS = {
     # Everything on one thread: the one-core cost.
     "ours 1 thread": {"OPENBLAS_NUM_THREADS": "1", "GANWB_GEMM_THREADS": "1"},
 }
+JAVA_KEYS = {"openblas2": "ours openblas2", "split2": "ours split2", "1thread": "ours 1 thread"}
+
+# Medians of GanStepBenchmark's SPLIT line per variant label: [(gemm ms, non-GEMM ms, gemm CPU ms), ...]
+SPLITS = {}
 
 
-def run_java(args, name):
-    """(it/s, process CPU ms per step) of our trainer in one of JAVA_VARIANTS' thread settings."""
+def run_java(args, name, jar=None, label=None):
+    """(it/s, process CPU ms per step) of our trainer in one of JAVA_VARIANTS' thread settings; keeps the
+    run's GEMM / non-GEMM split in SPLITS[label]."""
     env = dict(os.environ)
     env.update(JAVA_VARIANTS[name])
-    cmd = ["java", "-cp", os.path.abspath(args.jar), "org.ganworkbook.bench.GanStepBenchmark", "--steps",
+    cmd = ["java", "-cp", os.path.abspath(jar or args.jar), "org.ganworkbook.bench.GanStepBenchmark", "--steps",
            str(args.steps), "--warmup", str(args.warmup)]
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True).stdout.strip().splitlines()
     f = [l for l in out if l.startswith("RESULT")][-1].split()
+    split = [l for l in out if l.startswith("SPLIT")]
+    if split:
+        g = split[-1].split()
+        SPLITS.setdefault(label or name, []).append((float(g[1]), float(g[3]), float(g[7])))
     return float(f[1]), float(f[3])
+
+
+def print_splits():
+    """GEMM vs non-GEMM time of a step per Java variant, medians over the runs."""
+    if not SPLITS:
+        return
+    print("split of our step (medians over the runs): GEMM = wall time inside the matrix products, other = the"
+          " rest of the step; with one thread, process CPU minus the GEMM CPU is the one-core non-GEMM cost")
+    for label, rs in SPLITS.items():
+        gemm = statistics.median(r[0] for r in rs)
+        other = statistics.median(r[1] for r in rs)
+        gemm_cpu = statistics.median(r[2] for r in rs)
+        print(f"  {label:22s} GEMM {gemm:6.2f} ms  other {other:6.2f} ms  non-GEMM share {100 * other / (gemm + other):4.1f}%"
+              f"  (GEMM CPU of the calling thread {gemm_cpu:6.2f} ms)", flush=True)
 
 
 def measure_interleaved(variants, repeat):
@@ -179,6 +206,8 @@ def main():
     p.add_argument("--jar", default=os.path.join(ROOT, "target", "gan-workbook.jar"))
     p.add_argument("--configs", default=",".join(CONFIGS))
     p.add_argument("--skip-java", action="store_true")
+    p.add_argument("--java", default=",".join(JAVA_KEYS), help="our variants: " + ",".join(JAVA_KEYS))
+    p.add_argument("--baseline-jar", help="also run our variants from this jar (A/B against --jar)")
     p.add_argument("--parzen", action="store_true", help="also time a full Parzen evaluation (needs --data)")
     p.add_argument("--data", help="folder with the uncompressed MNIST IDX files (for --parzen)")
     p.add_argument("--worker", help=argparse.SUPPRESS)
@@ -195,22 +224,28 @@ def main():
     print(f"load average before: {loadavg()}; torch {torch.__version__}; {os.cpu_count()} cores; "
           f"{args.steps} timed steps after {args.warmup}, median of {args.repeat} runs")
     variants = {"torch " + name: (lambda name=name: run_torch_variant(name, args)) for name in args.configs.split(",")}
-    if not args.skip_java:
-        variants.update({name: (lambda name=name: run_java(args, name)) for name in JAVA_VARIANTS})
+    java_names = [JAVA_KEYS[k] for k in args.java.split(",")] if not args.skip_java else []
+    for name in java_names:
+        variants[name] = lambda name=name: run_java(args, name, label=name)
+        if args.baseline_jar:
+            base = "base" + name[len("ours"):]
+            variants[base] = lambda name=name, base=base: run_java(args, name, jar=args.baseline_jar, label=base)
     res = measure_interleaved(variants, args.repeat)
+    print_splits()
     peer = {k[len("torch "):]: v for k, v in res.items() if k.startswith("torch ")}
     two_core = {k: v for k, v in peer.items() if k != "omp1-blas1"}
     best = max(two_core, key=lambda k: two_core[k][0]) if two_core else None
-    if not args.skip_java:
-        ours_two = {k: res[k] for k in ("ours openblas2", "ours split2")}
-        our_best = max(ours_two, key=lambda k: ours_two[k][0])
-        ours, ours1 = ours_two[our_best], res["ours 1 thread"]
-        if best:
+    for prefix in (["ours", "base"] if args.baseline_jar else ["ours"]):
+        ours_two = {k: res[k] for k in (prefix + " openblas2", prefix + " split2") if k in res}
+        if ours_two and best:
+            our_best = max(ours_two, key=lambda k: ours_two[k][0])
+            ours = ours_two[our_best]
             print(f"RATIO it/s, our best ({our_best}) / torch's best ({best}) on 2 cores: "
                   f"{ours[0] / two_core[best][0]:.2f}x ({ours[0]:.1f} vs {two_core[best][0]:.1f} it/s)")
-        if "omp1-blas1" in peer:
+        ours1 = res.get(prefix + " 1 thread")
+        if ours1 and "omp1-blas1" in peer:
             t1 = peer["omp1-blas1"]
-            print(f"RATIO on one core, by CPU time per step (robust to load): {t1[1] / ours1[1]:.2f}x "
+            print(f"RATIO on one core ({prefix}), by CPU time per step (robust to load): {t1[1] / ours1[1]:.2f}x "
                   f"({ours1[1]:.1f} vs {t1[1]:.1f} ms); by it/s: {ours1[0] / t1[0]:.2f}x")
     if args.parzen:
         if not args.data:
