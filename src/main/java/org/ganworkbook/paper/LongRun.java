@@ -133,6 +133,7 @@ public final class LongRun {
     /** The held-out curve as a chart, with the paper's 225 ± 2 as a grey band. */
     public static BufferedImage chart(List<Point> curve, String title) {
         XYChart chart = Charts.lineChart(title, "epoch", "held-out log-likelihood (nats)");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         double x0 = 0;
         double x1 = Math.max(1, curve.get(curve.size() - 1).epoch());
         XYSeries band = chart.addSeries("paper, test set: 225 ± 2", new double[]{x0, x1, x1, x0},
