@@ -69,14 +69,16 @@ public final class HeldOutMonitor implements TrainingListener {
 
     /**
      * Opens the log (repairing it, or importing {@value HeldOutLog#LEGACY} once), reconciles {@code best.ckpt},
-     * and scores the trainer's current epoch if it is a monitoring epoch not scored yet (epoch 0 of a new run).
+     * and scores the trainer's current epoch if it is a monitoring epoch not scored yet (a row lost to a kill -9).
+     * The untrained generator (epoch 0) is not scored: it draws the mean image, and scoring it would add an
+     * evaluation to every short run.
      */
     public void start(GanTrainer trainer) throws IOException {
         int done = trainer.epoch() - 1;
         log = HeldOutLog.open(runDir, trainer.iterationsPerEpoch(), done);
         best = BestCheckpoint.reconcile(runDir, log);
         latest = log.rows().isEmpty() ? null : log.rows().get(log.rows().size() - 1);
-        if (trainer.iterationInEpoch() == 0 && done % every == 0) {
+        if (trainer.iterationInEpoch() == 0 && done > 0 && done % every == 0) { // epoch 0: the mean image, not scored
             monitor(trainer);
         }
     }

@@ -55,9 +55,9 @@ class TrainHeldOutTest {
         assertTrue(out.toString().contains("held-out epoch 3: ") && out.toString().contains("(best "), out.toString());
         List<String> rows = Files.readAllLines(watched.resolve(HeldOutLog.FILE));
         assertEquals(HeldOutLog.HEADER, rows.get(0));
-        assertEquals(5, rows.size(), "epochs 0..3: " + rows);
-        assertTrue(rows.get(4).startsWith("3,60,") && rows.get(4).contains(",500,1000,9000,"), rows.get(4));
-        assertEquals(List.of(0, 1, 2, 3), new ArrayList<>(FixedNoiseSheets.list(watched).keySet()));
+        assertEquals(4, rows.size(), "epochs 1..3: " + rows);
+        assertTrue(rows.get(3).startsWith("3,60,") && rows.get(3).contains(",500,1000,9000,"), rows.get(3));
+        assertEquals(List.of(1, 2, 3), new ArrayList<>(FixedNoiseSheets.list(watched).keySet()));
         HeldOutLog log = HeldOutLog.open(watched, 20, 3);
         assertEquals(log.best().orElseThrow().epoch(),
                 Checkpoint.read(watched.resolve(BestCheckpoint.FILE)).completedEpochs());
@@ -76,8 +76,8 @@ class TrainHeldOutTest {
         Files.writeString(watched.resolve(HeldOutLog.FILE), csv.substring(0, csv.length() - 20));
         assertEquals(0, run(train(watched, 4, "--heldout-every", "1", "--resume")), err.toString());
         List<String> after = epochsAndScores(watched);
-        assertEquals(before, after.subList(0, 4));
-        assertEquals(5, after.size(), "epochs 0..4, none twice: " + after);
+        assertEquals(before, after.subList(0, 3));
+        assertEquals(4, after.size(), "epochs 1..4, none twice: " + after);
 
         // an older run folder: heldout.txt, no CSV; its scores come in once, its best.ckpt stays if it is the best
         Files.delete(watched.resolve(HeldOutLog.FILE));
