@@ -116,7 +116,17 @@ if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
     done
     warn "SKIPPING notebooks/08-faces.ipynb: no Olivetti faces at $faces_file (see setup's [warn] for the fix)"
   fi
-  python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke "${notebooks[@]}"
+  # 07-mnist both ways: here without a long run (GANWB_RUNS = an empty folder, whatever runs/ holds), below with one
+  empty_runs="$(mktemp -d)"
+  GANWB_RUNS="$empty_runs" python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke "${notebooks[@]}"
+  rmdir "$empty_runs" 2>/dev/null || true
+  shared_runs="$(cd "$GANWB_ROOT/.." && pwd)/shared/runs"
+  if [ -f "$shared_runs/paper-mnist/best.ckpt" ]; then
+    GANWB_RUNS="$shared_runs" python_step "notebook 07 with the long run (smoke)" notebook07-long-run.log "$PY" \
+      src/test/python/run_notebooks.py --budget smoke --out target/notebooks/with-long-run notebooks/07-mnist.ipynb
+  else
+    record "notebook 07 with the long run" skip 0 "no $shared_runs/paper-mnist/best.ckpt (a run folder of train; never committed)"
+  fi
   if [ ! -f "$faces_file" ]; then
     record "notebook 08-faces" skip 0 "SKIPPED: no Olivetti faces in $faces_file"
   fi

@@ -14,9 +14,12 @@ import org.ganworkbook.gan.TrainingListener;
 import org.ganworkbook.gan.TrainingRecord;
 import org.ganworkbook.gan.TrainingResult;
 import org.ganworkbook.gan.TwoStageGan;
+import org.ganworkbook.eval.ParzenConfig;
 import org.ganworkbook.linalg.Gemm;
+import org.ganworkbook.paper.EvaluationProtocol;
 import org.ganworkbook.paper.Experiment;
 import org.ganworkbook.paper.ExperimentData;
+import org.ganworkbook.paper.HeldOutMonitor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -106,8 +109,20 @@ final class TrainCommand implements Callable<Integer> {
             description = "bar, lines (one line per epoch, for logs) or auto (bar on a terminal; default).")
     String progress;
 
+    @Option(names = "--heldout-every", defaultValue = "" + HeldOutMonitor.DEFAULT_EVERY, paramLabel = "N",
+            description = "MNIST: every N epochs score valid[1000:10000] (sigma chosen on valid[0:1000], never the test"
+                    + " set) into heldout.csv, keep best.ckpt by it, save fixed-z/epoch-NNNN.png (0 = never; default:"
+                    + " ${DEFAULT-VALUE}, under 5 % of the training time).")
+    int heldoutEvery;
+
+    @Option(names = "--heldout-samples", defaultValue = "10000", paramLabel = "N",
+            description = "Generator samples per held-out score (the protocol's ${DEFAULT-VALUE}; fewer only for quick tests).")
+    int heldoutSamples;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private HeldOutMonitor monitor;
 
     /** Names for {@code --config}. */
     static final class ExperimentNames extends ArrayList<String> {
@@ -191,6 +206,16 @@ final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         boolean bar = progress.equals("bar") || (progress.equals("auto") && System.console() != null);
+        if (heldoutEvery > 0 && training.protocol() == EvaluationProtocol.HELD_OUT_SPLIT) {
+            monitor = new HeldOutMonitor(out, training.split(), ParzenConfig.paperMnist().withNumSamples(heldoutSamples),
+                    heldoutEvery, HeldOutMonitor.DEFAULT_SEED, line -> {
+                        if (!bar) {
+                            stdout.println(line);
+                            stdout.flush();
+                        }
+                    });
+            monitor.start(trainer);
+        }
         long totalSteps = (long) epochs * trainer.iterationsPerEpoch();
         ProgressBar pb = bar ? new ProgressBarBuilder().setTaskName("train").setInitialMax(totalSteps)
                 .setStyle(ProgressBarStyle.ASCII).showSpeed().setUnit(" it", 1).setUpdateIntervalMillis(500)
@@ -206,6 +231,9 @@ final class TrainCommand implements Callable<Integer> {
         }, "ganwb-save-on-exit");
         Runtime.getRuntime().addShutdownHook(hook);
         trainer.addListener(new Logger(trainer, pb, stdout, epochs));
+        if (monitor != null) {
+            trainer.addListener(monitor); // after Logger: checkpoint.ckpt is saved before the epoch is scored
+        }
         TrainingResult result;
         try {
             result = trainer.trainEpochs(remaining);
@@ -258,7 +286,8 @@ final class TrainCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.stepTo(r.step());
                 bar.setExtraMessage(String.format(Locale.ROOT, "epoch %d dLoss %.3f gLoss %.3f D(x) %.2f D(G(z)) %.2f",
-                        r.epoch(), r.dLoss(), r.gLoss(), r.dReal(), r.dFake()));
+                        r.epoch(), r.dLoss(), r.gLoss(), r.dReal(), r.dFake())
+                        + (monitor == null ? "" : " " + monitor.status()));
             }
         }
 
@@ -284,6 +313,9 @@ final class TrainCommand implements Callable<Integer> {
                                 + " momentum %.4f | %.1f it/s, %.1f s/epoch, %s elapsed, ETA %s%n",
                         r.epoch(), totalEpochs, r.step(), r.dLoss(), r.gLoss(), r.dReal(), r.dFake(), r.learningRate(),
                         r.momentum(), r.itersPerSecond(), perEpoch, clock(r.wallSeconds()), clock(eta));
+                if (monitor != null && !monitor.status().isEmpty()) {
+                    stdout.println("  " + monitor.status());
+                }
                 stdout.flush();
             }
         }
