@@ -6,7 +6,10 @@
 #   kernel protocol     src/test/python/kernel/test_protocol.py   (when present)
 #   kernel stress       src/test/python/kernel/stress.py --n 20   (when present)
 #   notebooks clean     committed notebooks have no outputs and use the gan-workbook kernel
-#   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke
+#   notebooks run       every notebooks/*.ipynb executed with the real kernel, GANWB_BUDGET=smoke, then
+#                       again at the full budget into target/notebooks-full/ (what a learner sees)
+#   notebook claims     src/test/python/check_claims.py on both: the numbers each notebook's prose relies
+#                       on (its Claims table) lie in their stated ranges
 #   graded assignments  src/test/python/test_grading.py: notebooks/assignments against nbgrader's schema
 #                       and checksums, and `grade release --check` / `grade run` with the installed kernel
 #   browser             src/test/browser/run.sh: start.sh's Jupyter driven in headless Chromium (installs
@@ -91,6 +94,7 @@ python_step() { # name, log file, command...
 }
 
 python_step "notebook harness self-test" harness-selftest.log "$PY" src/test/python/test_run_notebooks.py
+python_step "claims checker self-test" claims-selftest.log "$PY" src/test/python/test_check_claims.py
 
 if [ -f src/test/python/kernel/test_protocol.py ]; then
   python_step "kernel protocol test" kernel-protocol.log "$PY" src/test/python/kernel/test_protocol.py
@@ -119,7 +123,7 @@ if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
   # 07-mnist both ways: here without a long run (GANWB_RUNS = an empty folder, whatever runs/ holds), below with one
   empty_runs="$(mktemp -d)"
   GANWB_RUNS="$empty_runs" python_step "notebooks run (smoke)" notebooks-run.log "$PY" src/test/python/run_notebooks.py --budget smoke "${notebooks[@]}"
-  rmdir "$empty_runs" 2>/dev/null || true
+  python_step "notebook claims (smoke)" claims-smoke.log "$PY" src/test/python/check_claims.py target/notebooks
   shared_runs="$(cd "$GANWB_ROOT/.." && pwd)/shared/runs"
   if [ -f "$shared_runs/paper-mnist/best.ckpt" ]; then
     GANWB_RUNS="$shared_runs" python_step "notebook 07 with the long run (smoke)" notebook07-long-run.log "$PY" \
@@ -127,6 +131,12 @@ if [ -f target/classes/org/ganworkbook/kernel/KernelspecInstaller.class ]; then
   else
     record "notebook 07 with the long run" skip 0 "no $shared_runs/paper-mnist/best.ckpt (a run folder of train; never committed)"
   fi
+  # What a learner sees: every notebook at the full budget (its own folder), then the claims its prose
+  # relies on (src/test/python/check_claims.py; Claims in each notebook's last cell) held to their ranges.
+  GANWB_RUNS="$empty_runs" python_step "notebooks run (full budget)" notebooks-run-full.log "$PY" src/test/python/run_notebooks.py --budget full \
+    --out target/notebooks-full "${notebooks[@]}"
+  python_step "notebook claims (full budget)" claims-full.log "$PY" src/test/python/check_claims.py target/notebooks-full
+  rmdir "$empty_runs" 2>/dev/null || true
   if [ ! -f "$faces_file" ]; then
     record "notebook 08-faces" skip 0 "SKIPPED: no Olivetti faces in $faces_file"
   fi
