@@ -38,13 +38,15 @@ public record KernelSpec(String name, List<String> argv, Map<String, String> env
                          boolean interruptByMessage) {
 
     /**
-     * The workbook's kernel, run by this JVM's {@code java} with this JVM's class path: the installed
+     * The workbook's kernel, run by this JVM's {@code java} with this JVM's class path (made absolute: the
+     * kernel runs in another folder): the installed
      * kernelspec's command line ({@link KernelCommand#argv}, without the start-up archive) and the
      * installer's default environment.
      */
     public static KernelSpec builtIn() {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> argv = KernelCommand.argv(java, KernelspecInstaller.DEFAULT_HEAP, System.getProperty("java.class.path"), null);
+        List<String> argv = KernelCommand.argv(java, KernelspecInstaller.DEFAULT_HEAP,
+                KernelCommand.absoluteClassPath(System.getProperty("java.class.path")), null);
         return new KernelSpec(KernelspecInstaller.DEFAULT_NAME, List.copyOf(argv), KernelspecInstaller.DEFAULT_ENV,
                 "built-in (this program's class path)", true);
     }

@@ -20,6 +20,22 @@ public final class KernelCommand {
     }
 
     /**
+     * {@code classPath} with every entry made absolute (against the current directory), so that a kernel
+     * started in another folder (the grader runs each submission in an empty temporary one) still finds
+     * its classes: {@code java -jar target/gan-workbook.jar grade run ...} has the class path
+     * {@code target/gan-workbook.jar}.
+     */
+    public static String absoluteClassPath(String classPath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    /**
      * {@code java [-XX:SharedArchiveFile=archive -Xlog:cds*=off] -Xmx<heap> <jvm options> -cp <classpath>
      * org.ganworkbook.kernel.WorkbookKernel {connection_file}}; each option appears once.
      *

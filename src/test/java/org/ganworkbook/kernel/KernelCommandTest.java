@@ -37,14 +37,32 @@ class KernelCommandTest {
     }
 
     @Test
+    void theBuiltInKernelsClassPathIsAbsolute() {
+        // `java -jar target/gan-workbook.jar grade run ...` has a relative class path, and the grader starts
+        // the kernel in an empty temporary folder: a relative entry there finds no WorkbookKernel
+        String cwd = Path.of("").toAbsolutePath().toString();
+        assertEquals(cwd + "/target/gan-workbook.jar" + java.io.File.pathSeparator + "/abs/x.jar",
+                KernelCommand.absoluteClassPath("target/gan-workbook.jar" + java.io.File.pathSeparator + "/abs/x.jar"));
+        String saved = System.getProperty("java.class.path");
+        List<String> argv;
+        try {
+            System.setProperty("java.class.path", "target/gan-workbook.jar");
+            argv = KernelSpec.builtIn().argv();
+        } finally {
+            System.setProperty("java.class.path", saved);
+        }
+        assertEquals(cwd + "/target/gan-workbook.jar", argv.get(argv.indexOf("-cp") + 1));
+    }
+
+    @Test
     void theInstallerAndTheGradersBuiltInKernelUseTheSameCommand() {
         Path jar = Path.of("/x/gan-workbook.jar");
         assertEquals(KernelCommand.argv(JAVA, "3g", jar.toString(), null), KernelspecInstaller.argv(JAVA, "3g", jar, null));
 
         KernelSpec builtIn = KernelSpec.builtIn();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        assertEquals(KernelCommand.argv(java, KernelspecInstaller.DEFAULT_HEAP, System.getProperty("java.class.path"), null),
-                builtIn.argv());
+        assertEquals(KernelCommand.argv(java, KernelspecInstaller.DEFAULT_HEAP,
+                KernelCommand.absoluteClassPath(System.getProperty("java.class.path")), null), builtIn.argv());
         assertEquals(KernelspecInstaller.DEFAULT_ENV, builtIn.env());
         // the grader replaces the heap cap: still exactly one -Xmx, and native access stays allowed
         List<String> cmd = builtIn.command(Path.of("conn.json"), "1g");
