@@ -122,7 +122,7 @@ public final class KernelspecInstaller implements Callable<Integer> {
 
     /**
      * Writes {@code kernels/name/kernel.json} and copies {@code jar} next to it; with {@code cds}, also
-     * records a class-data-sharing archive of a scripted kernel session ({@link CdsTrainingRun}) and
+     * records a class-data-sharing archive of a scripted kernel session ({@link CdsArchiveRecorder}) and
      * lets the kernel use it. If the archive cannot be made, the kernel is installed without it.
      *
      * @return the kernel directory
@@ -178,13 +178,13 @@ public final class KernelspecInstaller implements Callable<Integer> {
     }
 
     /**
-     * Runs {@link CdsTrainingRun} with the kernel's java, heap and class path, which writes the archive.
+     * Runs {@link CdsArchiveRecorder} with the kernel's java, heap and class path, which writes the archive.
      *
      * @return true if the archive was written
      */
     static boolean createArchive(Path java, String heap, Path jar, Path archive) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:ArchiveClassesAtExit=" + archive, "-Xmx" + heap,
-                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", jar.toString(), CdsTrainingRun.class.getName()));
+                "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-cp", jar.toString(), CdsArchiveRecorder.class.getName()));
         Path log = Files.createTempFile("ganwb-cds-", ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -111,7 +111,7 @@ public final class WorkbookKernel extends BaseKernel {
         connection.connect();
         kernel.onStartup();
         // JShell starts once the sockets are bound: starting it earlier slows the first reply, starting it
-        // after the first kernel_info_reply delays the first cell (measured, see the commit message)
+        // after the first kernel_info_reply delays the first cell
         kernel.evaluator.start();
         kernel.output.installAsSystemStreams();
         KernelLog.info(String.format("listening (pid %d, Java %s, ready %.0f ms after main started)",

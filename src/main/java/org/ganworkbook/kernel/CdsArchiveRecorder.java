@@ -22,19 +22,17 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A scripted session with the kernel, run once by {@link KernelspecInstaller} under
- * {@code -XX:ArchiveClassesAtExit} to record the classes a kernel start, its first cells and its
- * renderers load. The resulting class-data-sharing archive, passed to the kernel with
- * {@code -XX:SharedArchiveFile}, makes later starts faster (measured on the two shared cores at load 4-6,
- * 15 alternating starts each: median start 0.51 s without, 0.36 s with; first cell 1.14 s without,
- * 0.95 s with).
+ * Records the kernel's class-data-sharing start-up archive: a scripted session with the kernel, run once by
+ * {@link KernelspecInstaller} under {@code -XX:ArchiveClassesAtExit}, loads the classes a kernel start, its
+ * first cells and its renderers need. The archive, passed to the kernel with {@code -XX:SharedArchiveFile},
+ * makes later starts and first cells faster.
  *
  * <p>The kernel runs in this JVM, a minimal client (the same jjava message classes, a DEALER socket)
  * sends it {@code kernel_info}, a few cells and {@code shutdown}; the kernel's own
  * {@code System.exit(0)} ends the run, which is when the JVM writes the archive. Exit status 0 means
  * the session went through.
  */
-final class CdsTrainingRun {
+final class CdsArchiveRecorder {
 
     /** Cells that touch what notebooks use first: values, output, images, tables, charts, errors. */
     private static final String[] CELLS = {
@@ -48,7 +46,7 @@ final class CdsTrainingRun {
             "Integer.parseInt(\"not a number\")",
     };
 
-    private CdsTrainingRun() {
+    private CdsArchiveRecorder() {
     }
 
     public static void main(String[] args) throws Exception {
