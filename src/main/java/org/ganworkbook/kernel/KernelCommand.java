@@ -52,7 +52,7 @@ public final class KernelCommand {
         argv.add(java.toString());
         if (archive != null) {
             // classes of the kernel, JShell's compiler and the renderers come mapped from this archive,
-            // recorded at install time: faster start and first cell (see CdsTrainingRun)
+            // recorded at install time: faster start and first cell (see CdsArchiveRecorder)
             argv.add("-XX:SharedArchiveFile=" + archive);
             // an archive that no longer matches (another JDK build) is skipped silently, not reported in the log
             argv.add("-Xlog:cds*=off");
