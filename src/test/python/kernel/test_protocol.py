@@ -227,7 +227,7 @@ def main():
     parser.add_argument("--jar", default=harness.DEFAULT_JAR)
     parser.add_argument("--java", default=shutil.which("java") or "java")
     args = parser.parse_args()
-    root = harness.install_kernelspec(jar=args.jar, java=args.java, heap="1g")
+    root = harness.install_kernelspec(jar=args.jar, java=args.java, heap="512m")
     log = os.path.join(root, "kernel.log")
     k = harness.Kernel(log_path=log)
     try:
