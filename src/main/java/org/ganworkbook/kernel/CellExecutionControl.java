@@ -24,6 +24,8 @@ import java.util.function.BooleanSupplier;
 final class CellExecutionControl extends LocalExecutionControl {
 
     private Object capturedValue;
+    /** The snippets' thread group, or null where JShell's field could not be set (then nothing changes). */
+    private final SnippetThreads snippetThreads = installSnippetThreads(this);
     private volatile BooleanSupplier cancelled = () -> false;
     /** When true, {@link #varValue} sets the variable to null instead of reading it. */
     private boolean clearing;
@@ -53,13 +55,58 @@ final class CellExecutionControl extends LocalExecutionControl {
      */
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (snippetThreads != null) {
+            snippetThreads.died = null;
+        }
+        String value;
         try {
-            return super.invoke(doitMethod);
+            value = super.invoke(doitMethod);
         } catch (Throwable t) {
             if (HeapReserve.isOutOfMemory(t)) {
                 HeapReserve.release();
             }
             throw t;
+        }
+        OutOfMemoryError died = snippetThreads == null ? null : snippetThreads.died;
+        if (died != null) {
+            // the snippet's thread died of it before JShell could wrap it: report it as the snippet's own error
+            snippetThreads.died = null;
+            throw new java.lang.reflect.InvocationTargetException(died);
+        }
+        return value;
+    }
+
+    /**
+     * JShell's snippet threads' group: an {@link OutOfMemoryError} that escapes a snippet's thread (when
+     * even wrapping it failed) is kept here, with the {@link HeapReserve} given back, instead of being lost.
+     */
+    private static final class SnippetThreads extends ThreadGroup {
+        volatile OutOfMemoryError died;
+
+        SnippetThreads() {
+            super("JShell process local execution");
+        }
+
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            if (e instanceof OutOfMemoryError oom) {
+                HeapReserve.release();
+                died = oom;
+                return;
+            }
+            super.uncaughtException(t, e);
+        }
+    }
+
+    private static SnippetThreads installSnippetThreads(LocalExecutionControl control) {
+        try {
+            Field field = LocalExecutionControl.class.getDeclaredField("execThreadGroup");
+            field.setAccessible(true);
+            SnippetThreads group = new SnippetThreads();
+            field.set(control, group);
+            return group;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another JDK's JShell, or not opened: the plain behaviour
         }
     }
 

@@ -67,6 +67,9 @@ public final class KernelCommand {
         argv.add("-XX:-OmitStackTraceInFastThrow");
         // the native BLAS is loaded through JNI; JDK 22+ warns on stderr (which fails a graded cell) unless allowed
         argv.add("--enable-native-access=ALL-UNNAMED");
+        // lets CellExecutionControl give JShell's snippet threads a group that sees an OutOfMemoryError that
+        // kills a snippet's thread before JShell can report it (JShell then returned as if the cell had succeeded)
+        argv.add("--add-opens=jdk.jshell/jdk.jshell.execution=ALL-UNNAMED");
         argv.add("-cp");
         argv.add(classpath);
         argv.add(WorkbookKernel.class.getName());
