@@ -201,6 +201,8 @@ def main():
               flush=True)
 
     oom_rows, oom_ok = runaway_allocations(args.oom, args) if args.oom > 0 else ([], True)
+    if not oom_ok:
+        failed_logs.append(os.path.join(logs, "kernel-oom.log"))
 
     n = len(rows)
     hangs = sum(1 for r in rows if r["problem"] in ("start hang", "died at start"))

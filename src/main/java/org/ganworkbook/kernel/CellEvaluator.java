@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +59,12 @@ public final class CellEvaluator implements AutoCloseable {
     private final Duration interruptGrace;
     private final Duration giveUpAfter;
     private final List<Path> initialClasspath;
+    /** Every open evaluator, told when the {@link MemoryGuard} sees the heap nearly full. */
+    private static final List<CellEvaluator> OPEN = new CopyOnWriteArrayList<>();
+    /** The JVM's one guard, installed with the first evaluator (null where the JVM cannot watch its heap). */
+    private static MemoryGuard guard;
+    private static boolean guardTried;
+
     private final ThreadGroup cellThreads = new CellThreadGroup();
     private final ExecutorService runner;
     private final ScheduledExecutorService interrupter;
@@ -96,6 +103,8 @@ public final class CellEvaluator implements AutoCloseable {
         final CountDownLatch finished = new CountDownLatch(1);
         volatile boolean started;
         volatile boolean interrupted;
+        /** Why the {@link MemoryGuard} stopped this cell, or null. */
+        volatile String memoryStop;
         volatile ScheduledFuture<?> retries;
 
         boolean isFinished() {
@@ -135,6 +144,47 @@ public final class CellEvaluator implements AutoCloseable {
             return thread;
         });
         Notebook.bind(renderer, output);
+        watchMemory(this);
+    }
+
+    private static synchronized void watchMemory(CellEvaluator evaluator) {
+        OPEN.add(evaluator);
+        if (!guardTried) {
+            guardTried = true;
+            try {
+                guard = MemoryGuard.start(CellEvaluator::anyCellRunning, used -> OPEN.forEach(e -> e.stopForMemory(used)));
+            } catch (RuntimeException | LinkageError e) {
+                KernelLog.warn("cannot watch the heap (" + e + "): a runaway allocation may leave the kernel unanswering");
+            }
+        }
+    }
+
+    private static boolean anyCellRunning() {
+        for (CellEvaluator e : OPEN) {
+            if (e.executing != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Called by the {@link MemoryGuard} when a full garbage collection left the heap nearly full: stops the
+     * running cell at once (no grace period), to be reported as an {@code OutOfMemoryError}.
+     */
+    void stopForMemory(double used) {
+        CellRun run = executing;
+        if (run == null || run.isFinished() || run.memoryStop != null || guard == null) {
+            return;
+        }
+        run.memoryStop = String.format("the heap was %.0f%% full right after a full garbage collection, so the kernel "
+                + "stopped the cell before it filled the last %d MB the kernel keeps for itself",
+                100 * used, guard.reserved() >> 20);
+        run.interrupted = true;
+        interruptCellThreads();
+        stopNow();
+        KernelLog.info(String.format("heap %.0f%% full after a full collection: cell stopped", 100 * used));
+        interrupter.schedule(() -> giveUp(run), giveUpAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -220,7 +270,7 @@ public final class CellEvaluator implements AutoCloseable {
             if (!ready.isDone() || ready.isCompletedExceptionally()) {
                 throw new IllegalStateException("JShell did not start; see the kernel log");
             }
-            value = session.runCell(source, () -> run.interrupted);
+            value = session.runCell(source, () -> run.interrupted, () -> run.memoryStop);
         } catch (Throwable t) {
             failure = t;
             if (HeapReserve.isOutOfMemory(t)) {
@@ -408,6 +458,7 @@ public final class CellEvaluator implements AutoCloseable {
         }
         runner.shutdownNow();
         interrupter.shutdownNow();
+        OPEN.remove(this);
         Notebook.unbind(output);
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One JShell and the state of a notebook's cells in it. Runs a cell's magics and snippets in order and
@@ -103,16 +104,23 @@ final class JShellSession {
     /**
      * Runs a cell.
      *
-     * @param interrupted tells whether the user asked to stop; checked between snippets
+     * @param interrupted  tells whether the user (or the {@link MemoryGuard}) asked to stop; checked between snippets
+     * @param memoryStopped why the {@link MemoryGuard} stopped the cell, or null if it did not
      * @return the rendered value of the cell's last snippet if that is an expression, else null
      */
-    DisplayData runCell(SourceText cell, BooleanSupplier interrupted) throws CellException {
+    DisplayData runCell(SourceText cell, BooleanSupplier interrupted, Supplier<String> memoryStopped)
+            throws CellException {
         Notebook.startCell();
         List<DeclarationSnippet> declared = new ArrayList<>();
         DisplayData value;
         try {
             value = runSource(cell, interrupted, declared);
         } catch (CellException e) {
+            String why = memoryStopped.get();
+            if (why != null) {
+                // stopped by the guard before the heap filled: an out-of-memory error all the same
+                throw afterOutOfMemory(declared, "Java heap space (" + why + ")", List.of());
+            }
             if (!OUT_OF_MEMORY.equals(e.ename())) {
                 throw e;
             }
