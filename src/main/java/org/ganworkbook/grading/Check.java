@@ -1,5 +1,7 @@
 package org.ganworkbook.grading;
 
+import org.ganworkbook.numeric.FiniteDifferences;
+
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -140,23 +142,7 @@ public final class Check {
      * x is changed one coordinate at a time while f runs and restored exactly afterwards.
      */
     public static double[] numericGradient(ToDoubleFunction<double[]> f, double[] x, double h) {
-        if (!(h > 0)) {
-            throw new IllegalArgumentException("the finite-difference step h must be > 0, got " + h);
-        }
-        double[] g = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double saved = x[i];
-            try {
-                x[i] = saved + h;
-                double up = f.applyAsDouble(x);
-                x[i] = saved - h;
-                double down = f.applyAsDouble(x);
-                g[i] = (up - down) / (2 * h);
-            } finally {
-                x[i] = saved;
-            }
-        }
-        return g;
+        return FiniteDifferences.gradient(f, x, h);
     }
 
     /**

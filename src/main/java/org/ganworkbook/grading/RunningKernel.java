@@ -3,22 +3,19 @@ package org.ganworkbook.grading;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.ganworkbook.kernel.JupyterWire;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,23 +98,11 @@ public final class RunningKernel implements AutoCloseable {
             throws StartException {
         Path connectionFile = runDir.resolve("connection.json");
         Path log = runDir.resolve("kernel.log");
-        int[] ports;
-        String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        JupyterWire.Connection connection;
         Process process;
         try {
-            ports = freePorts(5);
-            JsonObject connection = new JsonObject();
-            connection.addProperty("transport", "tcp");
-            connection.addProperty("ip", "127.0.0.1");
-            connection.addProperty("shell_port", ports[0]);
-            connection.addProperty("iopub_port", ports[1]);
-            connection.addProperty("stdin_port", ports[2]);
-            connection.addProperty("control_port", ports[3]);
-            connection.addProperty("hb_port", ports[4]);
-            connection.addProperty("key", key);
-            connection.addProperty("signature_scheme", "hmac-sha256");
-            connection.addProperty("kernel_name", spec.name());
-            Files.writeString(connectionFile, connection.toString(), StandardCharsets.UTF_8);
+            connection = JupyterWire.Connection.onFreePorts(spec.name());
+            Files.writeString(connectionFile, connection.toJson(), StandardCharsets.UTF_8);
             ProcessBuilder builder = new ProcessBuilder(spec.command(connectionFile.toAbsolutePath(), heap))
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
@@ -131,11 +116,12 @@ public final class RunningKernel implements AutoCloseable {
         ZContext context = new ZContext();
         RunningKernel kernel;
         try {
-            ZMQ.Socket shell = socket(context, SocketType.DEALER, ports[0]);
-            ZMQ.Socket iopub = socket(context, SocketType.SUB, ports[1]);
+            ZMQ.Socket shell = JupyterWire.Connection.connect(context, SocketType.DEALER, connection.shellPort());
+            ZMQ.Socket iopub = JupyterWire.Connection.connect(context, SocketType.SUB, connection.iopubPort());
             iopub.subscribe(ZMQ.SUBSCRIPTION_ALL);
-            ZMQ.Socket control = socket(context, SocketType.DEALER, ports[3]);
-            kernel = new RunningKernel(process, log, context, shell, control, iopub, new JupyterWire(key),
+            ZMQ.Socket control = JupyterWire.Connection.connect(context, SocketType.DEALER, connection.controlPort());
+            kernel = new RunningKernel(process, log, context, shell, control, iopub,
+                    new JupyterWire(connection.key(), "gan-workbook-grader"),
                     spec.interruptByMessage());
         } catch (RuntimeException e) {
             kill(process);
@@ -161,30 +147,6 @@ public final class RunningKernel implements AutoCloseable {
 
     private static java.io.File nullFile() {
         return new java.io.File(System.getProperty("os.name").toLowerCase().contains("win") ? "NUL" : "/dev/null");
-    }
-
-    private static ZMQ.Socket socket(ZContext context, SocketType type, int port) {
-        ZMQ.Socket s = context.createSocket(type);
-        s.setLinger(0);
-        s.connect("tcp://127.0.0.1:" + port);
-        return s;
-    }
-
-    private static int[] freePorts(int n) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[n];
-            for (int i = 0; i < n; i++) {
-                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(s);
-                ports[i] = s.getLocalPort();
-            }
-            return ports;
-        } finally {
-            for (ServerSocket s : sockets) {
-                s.close();
-            }
-        }
     }
 
     /** Sends kernel_info_request until the reply and an iopub message for one of them have arrived. */

@@ -48,9 +48,10 @@ public final class KernelspecInstaller implements Callable<Integer> {
     public static final String DEFAULT_HEAP = "3g";
     /**
      * Environment every kernel gets unless {@code --env} overrides it: OpenBLAS on one thread, so that
-     * {@link org.ganworkbook.linalg.Gemm} splits each product over its own Java threads. Measured on 2 idle
-     * cores: the paper's GAN step 46.3 it/s this way vs 38.0 it/s with OpenBLAS's own threads (which spin
-     * while they wait), and a full Parzen evaluation 1.16 s vs 1.36 s.
+     * {@link org.ganworkbook.linalg.Gemm} splits each product over its own Java threads: OpenBLAS's own
+     * threads spin while they wait and take cores the training step needs (the step benchmark,
+     * {@code org.ganworkbook.bench.GanStepBenchmark}, run with and without OPENBLAS_NUM_THREADS=1, shows
+     * the difference on a given machine).
      */
     public static final Map<String, String> DEFAULT_ENV = Map.of("OPENBLAS_NUM_THREADS", "1");
     /** File name of the jar inside the kernel directory. */

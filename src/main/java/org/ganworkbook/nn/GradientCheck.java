@@ -1,5 +1,7 @@
 package org.ganworkbook.nn;
 
+import org.ganworkbook.numeric.FiniteDifferences;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -7,7 +9,7 @@ import java.util.function.DoubleSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Finite-difference check of analytic gradients:
+ * Finite-difference check of analytic gradients ({@link FiniteDifferences}, float coordinates):
  * <pre>  ∂L/∂θ_i ≈ (L(θ + h·e_i) − L(θ − h·e_i)) / 2h</pre>
  * compared with the backward pass, coordinate by coordinate, as a relative error
  * {@code |analytic − numeric| / max(|analytic| + |numeric|, floor)}.
@@ -45,15 +47,7 @@ public final class GradientCheck {
         int checks = Math.min(n, maxChecks);
         for (int c = 0; c < checks; c++) {
             int i = checks == n ? c : rng.nextInt(n);
-            float saved = x[i];
-            x[i] = (float) (saved + h);
-            double up = loss.getAsDouble();
-            x[i] = (float) (saved - h);
-            double down = loss.getAsDouble();
-            x[i] = saved;
-            // Divide by the step actually taken after rounding to float.
-            double step = ((double) (float) (saved + h)) - ((double) (float) (saved - h));
-            double numeric = (up - down) / step;
+            double numeric = FiniteDifferences.partial(x, i, loss, h);
             out.add(new Entry(name, i, analytic[i], numeric, 0));
         }
         return out;

@@ -1,5 +1,7 @@
 package org.ganworkbook.nn;
 
+import org.ganworkbook.numeric.FiniteDifferences;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -100,18 +102,7 @@ final class ReferenceMlp {
 
     /** Central differences of {@link #loss} with respect to every coordinate of {@code v} (v is restored). */
     double[] numericGradient(double[] v, double[] x, int rows, double[] r, boolean preActivation) {
-        double h = 1e-6;
-        double[] g = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            double saved = v[i];
-            v[i] = saved + h;
-            double up = loss(x, rows, r, preActivation);
-            v[i] = saved - h;
-            double down = loss(x, rows, r, preActivation);
-            v[i] = saved;
-            g[i] = (up - down) / (2 * h);
-        }
-        return g;
+        return FiniteDifferences.gradient(ignored -> loss(x, rows, r, preActivation), v, 1e-6);
     }
 
     static double[] toDouble(float[] x, int n) {
