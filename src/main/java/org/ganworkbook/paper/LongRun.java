@@ -114,11 +114,20 @@ public final class LongRun {
 
     /**
      * Slope of a straight line fitted to the points of the last {@code window} epochs, in nats per 100 epochs.
+     *
+     * @return the slope, or NaN when fewer than 2 points (of different epochs) lie in the window, or the curve
+     *         is empty: no line can be fitted then
      */
     public static double slopePer100(List<Point> curve, int window) {
+        if (curve.isEmpty()) {
+            return Double.NaN;
+        }
         int last = curve.get(curve.size() - 1).epoch();
         double[] x = curve.stream().filter(p -> p.epoch() >= last - window).mapToDouble(Point::epoch).toArray();
         double[] y = curve.stream().filter(p -> p.epoch() >= last - window).mapToDouble(Point::score).toArray();
+        if (x.length < 2) {
+            return Double.NaN;
+        }
         double mx = Arrays.stream(x).average().orElse(Double.NaN);
         double my = Arrays.stream(y).average().orElse(Double.NaN);
         double sxy = 0;
@@ -127,7 +136,37 @@ public final class LongRun {
             sxy += (x[i] - mx) * (y[i] - my);
             sxx += (x[i] - mx) * (x[i] - mx);
         }
-        return 100 * sxy / sxx;
+        return sxx > 0 ? 100 * sxy / sxx : Double.NaN;
+    }
+
+    /**
+     * What a straight line says about reaching the paper's {@value #PAPER} nats, as one sentence for notebook 07.
+     * The extrapolation is stated only when it means something: the curve is still below {@value #PAPER} and
+     * rising ({@code 0 < slopePer100}). Otherwise it says that the run is already there, that there is no pace
+     * to extrapolate (NaN: fewer than 2 points in the window), or that the curve is not rising.
+     *
+     * @param last            the latest point of the curve
+     * @param slopePer100     {@link #slopePer100} over the last {@code window} epochs
+     * @param window          the window the slope was fitted over, in epochs (for the text)
+     * @param secondsPerEpoch the run's seconds per epoch (for the time it would take)
+     */
+    public static String outlook(Point last, double slopePer100, int window, double secondsPerEpoch) {
+        if (last.score() >= PAPER) {
+            return String.format(Locale.ROOT, "At %.1f nats the run is already at or above the paper's %.0f.",
+                    last.score(), PAPER);
+        }
+        if (Double.isNaN(slopePer100)) {
+            return String.format(Locale.ROOT, "Fewer than 2 held-out scores lie in its last %d epochs: too few to"
+                    + " say at what pace it is rising.", window);
+        }
+        if (slopePer100 <= 0) {
+            return String.format(Locale.ROOT, "Over its last %d epochs it did not rise (%.1f nats per 100 epochs):"
+                    + " at that pace it does not reach %.0f.", window, slopePer100, PAPER);
+        }
+        double epochs = last.epoch() + (PAPER - last.score()) / slopePer100 * 100;
+        return String.format(Locale.ROOT, "Over its last %d epochs it rose %.1f nats per 100 epochs; a straight line"
+                + " at that pace meets %.0f near epoch %.0f (%s of training in all); a curve that flattens takes"
+                + " longer, if it gets there.", window, slopePer100, PAPER, epochs, hours(secondsPerEpoch * epochs));
     }
 
     /** The held-out curve as a chart, with the paper's 225 ± 2 as a grey band. */
