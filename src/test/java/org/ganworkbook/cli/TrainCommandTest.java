@@ -174,7 +174,9 @@ class TrainCommandTest {
     @Tag("slow")
     void ctrlCSavesMidEpochAndResumeIsBitIdentical() throws Exception {
         Path dir = tmp.resolve("interrupted");
-        Process p = startTrain(dir, 3, false);
+        // 10 epochs (200 steps) so that the run cannot end on a loaded machine between seeing step 25 and
+        // the signal's arrival (with 3 epochs it once did: exit 0 instead of 130)
+        Process p = startTrain(dir, 10, false);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (lastStep(dir) < 25 && System.nanoTime() < deadline && p.isAlive()) {
             Thread.sleep(20);
@@ -184,10 +186,11 @@ class TrainCommandTest {
         assertEquals(130, p.exitValue());
         Checkpoint saved = Checkpoint.read(dir.resolve("checkpoint.ckpt"));
         assertTrue(saved.step() >= 25 && saved.step() % 20 != 0, "saved mid-epoch at step " + saved.step());
-        Process resumed = startTrain(dir, 3, true);
+        Process resumed = startTrain(dir, 10, true);
         assertEquals(0, resumed.waitFor());
         Checkpoint end = Checkpoint.read(dir.resolve("checkpoint.ckpt"));
-        GanTrainer straight = straightRun(3);
+        assertEquals(200, end.step());
+        GanTrainer straight = straightRun(10);
         assertSameParameters(straight.generator(), end.generator());
         assertSameParameters(straight.discriminator(), end.discriminator());
     }
