@@ -129,7 +129,12 @@ public final class Figure1Panel {
 
     /** D(x) on the grid: blue, dashed, named "D(x)". */
     public Figure1Panel discriminator(double[] d) {
-        return curve("D(x)", d, DISCRIMINATOR_COLOR, DASHED);
+        return discriminator("D(x)", d);
+    }
+
+    /** A discriminator on the grid in D's style (blue, dashed) under another name, e.g. "D*(x)" for the optimal one. */
+    public Figure1Panel discriminator(String name, double[] d) {
+        return curve(name, d, DISCRIMINATOR_COLOR, DASHED);
     }
 
     /** Any further curve on the grid, drawn after the ones before it (strokes: {@link #SOLID}, {@link #DASHED}, {@link #DOTTED} or your own). */
