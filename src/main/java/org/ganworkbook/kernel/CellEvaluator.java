@@ -62,7 +62,7 @@ public final class CellEvaluator implements AutoCloseable {
     /** Every open evaluator, told when the {@link MemoryGuard} sees the heap nearly full. */
     private static final List<CellEvaluator> OPEN = new CopyOnWriteArrayList<>();
     /** The JVM's one guard, installed with the first evaluator (null where the JVM cannot watch its heap). */
-    private static MemoryGuard guard;
+    private static volatile MemoryGuard guard; // read by the guard's own thread
     private static boolean guardTried;
 
     private final ThreadGroup cellThreads = new CellThreadGroup();

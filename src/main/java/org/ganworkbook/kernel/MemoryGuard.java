@@ -79,11 +79,6 @@ final class MemoryGuard {
         return max - limit;
     }
 
-    /** The watched pool's usage limit, in bytes. */
-    long limit() {
-        return limit;
-    }
-
     /**
      * Starts the guard's thread on the JVM's old generation.
      *
