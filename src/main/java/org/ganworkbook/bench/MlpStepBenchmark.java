@@ -1,7 +1,6 @@
 package org.ganworkbook.bench;
 
 import org.ganworkbook.linalg.Gemm;
-import org.ganworkbook.linalg.GemmBackend;
 import org.ganworkbook.nn.Activation;
 import org.ganworkbook.nn.BiasInit;
 import org.ganworkbook.nn.BinaryCrossEntropy;
@@ -37,36 +36,6 @@ import java.util.SplittableRandom;
 public final class MlpStepBenchmark {
 
     private MlpStepBenchmark() {
-    }
-
-    /** Wraps a backend and adds up the time spent in it. */
-    static final class TimingBackend implements GemmBackend {
-        final GemmBackend inner;
-        long nanos;
-        int calls;
-
-        TimingBackend(GemmBackend inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public String description() {
-            return inner.description();
-        }
-
-        @Override
-        public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                          float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-            long t0 = System.nanoTime();
-            inner.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            nanos += System.nanoTime() - t0;
-            calls++;
-        }
     }
 
     static final String[] PHASES = {"noise + G forward", "copy + D forward", "losses", "D backward (D loss)",
@@ -107,7 +76,7 @@ public final class MlpStepBenchmark {
         float[] dxFake = new float[m * 784];
         float sqrt3 = (float) Math.sqrt(3);
 
-        TimingBackend timing = new TimingBackend(Gemm.backend());
+        TimedGemm timing = new TimedGemm(Gemm.backend());
         Gemm.use(timing);
         int warmup = Math.max(50, steps / 3);
         double[] total = new double[steps];
@@ -128,14 +97,14 @@ public final class MlpStepBenchmark {
             long[] gt = new long[PHASES.length + 1];
             int p = 0;
             t[p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 1. z ~ U(-√3, √3), xFake = G(z)
             for (int i = 0; i < z.length; i++) {
                 z[i] = (float) ((rng.nextDouble() * 2 - 1) * sqrt3);
             }
             float[] xFake = g.forward(gWork, z, 0, m, Mode.TRAIN, rng);
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 2. D on [xReal; xFake], each row with its own masks
             int batch = rng.nextInt(5000 / m);
             System.arraycopy(xTrain, batch * m * 784, dInput, 0, m * 784);
@@ -143,30 +112,30 @@ public final class MlpStepBenchmark {
             d.forward(dWork, dInput, 0, 2 * m, Mode.TRAIN, rng);
             float[] a = dWork.preActivation();
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 3. losses on the logits
             double dLoss = BinaryCrossEntropy.loss(a, 0, m, 1f, 0.5f, dLogits, 0)
                     + BinaryCrossEntropy.loss(a, m, m, 0f, 0.5f, dLogits, m);
             double gLoss = BinaryCrossEntropy.loss(a, m, m, 1f, 1f, gLogits, 0);
             lossSink += dLoss + gLoss;
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 4. D gradients of the D loss (both halves)
             d.backwardFromPreActivation(dWork, dLogits, 0, 2 * m, ParamGrads.SET, null);
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 5. dGLoss/dxFake through the same dropped-out D, no D gradients
             d.backwardFromPreActivation(dWork, gLogits, m, m, ParamGrads.SKIP, dxFake);
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 6. G gradients
             g.backward(gWork, dxFake, 0, m, ParamGrads.SET, null);
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             // 7. simultaneous update
             sgd.step(0.1f, 0.5f);
             t[++p] = System.nanoTime();
-            gt[p] = timing.nanos;
+            gt[p] = timing.wallNanos();
             if (s >= 0) {
                 cpu[s] = (threadBean.getCurrentThreadCpuTime() - cpu0) / 1e6;
                 total[s] = (t[p] - t[0]) / 1e6;
@@ -191,7 +160,7 @@ public final class MlpStepBenchmark {
         System.out.printf("%-34s %9.2f %9.2f %9.2f%n", "whole step", med, medGemm, med - medGemm);
         System.out.printf("steps timed: %d after %d warm-up; %.1f it/s (median step); mean step %.2f ms; "
                         + "GEMM calls per step %d%n", steps, warmup, 1000 / med, Arrays.stream(total).average().orElse(0),
-                timing.calls / (steps + warmup));
+                timing.calls() / (steps + warmup));
         System.out.printf("fastest 10%% of steps: %.2f ms (GEMM %.2f ms), i.e. %.1f it/s on an idle machine%n",
                 percentile(total, 0.1), percentile(gemm, 0.1), 1000 / percentile(total, 0.1));
         System.out.printf("CPU time of the stepping thread: median %.2f ms per step (when every product runs on this"

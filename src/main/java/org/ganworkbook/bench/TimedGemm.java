@@ -12,7 +12,7 @@ import java.util.Map;
  * A {@link GemmBackend} that runs another one and adds up, for the calling thread, the wall time and the
  * thread CPU time spent inside its products (hand-offs to strip threads and waiting for them included in
  * the wall time), overall and per product shape. Installed with {@code Gemm.use} by
- * {@link GanStepBenchmark} to split a training step into GEMM time and everything else. Costs two clock
+ * {@link GanStepBenchmark} and {@link MlpStepBenchmark} to split a training step into GEMM time and everything else. Costs two clock
  * reads per product (well under a microsecond each); meant for one calling thread at a time.
  */
 final class TimedGemm implements GemmBackend {
@@ -78,6 +78,11 @@ final class TimedGemm implements GemmBackend {
                 key >>> 42, (key >>> 22) & 0xFFFFF, (key >>> 2) & 0xFFFFF,
                 (key & 2) != 0 ? "Aᵀ" : "A ", (key & 1) != 0 ? "Bᵀ" : "B "), t));
         return named;
+    }
+
+    /** Products run since the last {@link #reset}, of every shape. */
+    long calls() {
+        return shapes.values().stream().mapToLong(t -> t.calls).sum();
     }
 
     void reset() {
