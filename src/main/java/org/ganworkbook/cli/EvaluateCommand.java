@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 /**
  * {@code gan-workbook evaluate}: the Parzen-window protocol of Table 1 (the authors' {@code parzen_ll.py})
@@ -36,7 +35,7 @@ import java.util.concurrent.Callable;
                 "mean log-likelihood of the 10,000 test images (nats) +- std/sqrt(N). Face generators (TFD, Olivetti):",
                 "per fold, sigma chosen on the fold's whole validation part, its test part scored; mean +- standard",
                 "error across folds."})
-final class EvaluateCommand implements Callable<Integer> {
+final class EvaluateCommand extends CliCommand {
 
     @Parameters(arity = "1..*", paramLabel = "CHECKPOINT", description = "Checkpoint files written by train.")
     List<Path> checkpoints;
@@ -60,24 +59,18 @@ final class EvaluateCommand implements Callable<Integer> {
             + " (e.g. runs/paper-mnist/best.ckpt, which notebook 07 loads).")
     Path best;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
-    Path dataDir;
 
-    @Option(names = "--tfd", paramLabel = "FILE",
-            description = "Your TFD_48x48.mat, for TFD generators (default: $GANWB_TFD, ...).")
-    Path tfdFile;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    DataOptions dataOptions;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         Experiment experiment = Experiment.of(Checkpoint.read(checkpoints.get(0)).config());
         if (experiment.protocol() == EvaluationProtocol.FOLDS) {
             return evaluateFolds(experiment, stdout);
         }
-        Splits mnist = experiment.load(dataDir, tfdFile).split();
+        Splits mnist = dataOptions.load(experiment).split();
         ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
         stdout.println(protocol + (samples != 10_000 ? "  (NOT the paper's protocol: it uses 10000 samples)" : "")
                 + "; noise seed " + seed);
@@ -119,12 +112,12 @@ final class EvaluateCommand implements Callable<Integer> {
     /** The TFD protocol (paper-setup §4) on every checkpoint: sigma per fold on its valid part, ± across folds. */
     private int evaluateFolds(Experiment experiment, PrintWriter stdout) throws java.io.IOException {
         if (select) {
-            spec.commandLine().getErr().println("ERROR: --select needs a held-out score apart from the folds; it is"
+            err().println("ERROR: --select needs a held-out score apart from the folds; it is"
                     + " only implemented for MNIST checkpoints. Evaluate the face checkpoints one by one.");
             return 2;
         }
         ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
-        ExperimentData data = experiment.load(dataDir, tfdFile);
+        ExperimentData data = dataOptions.load(experiment);
         stdout.println(data.description() + "; " + protocol + "; noise seed " + seed);
         for (Path file : checkpoints) {
             Checkpoint ck = Checkpoint.read(file);

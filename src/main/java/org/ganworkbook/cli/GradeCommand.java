@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.ganworkbook.grading.Assignment;
 import org.ganworkbook.grading.Gradebook;
@@ -28,15 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code gan-workbook grade check|release|run}: nbgrader-compatible assignments without nbgrader. */
 @Command(name = "grade", mixinStandardHelpOptions = true, description = "Check, release and grade the assignments (nbgrader-compatible notebooks).",
         subcommands = {GradeCommand.CheckCmd.class, GradeCommand.ReleaseCmd.class, GradeCommand.RunCmd.class})
-final class GradeCommand implements Runnable {
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class GradeCommand extends CliCommand.Group {
 
     /** The notebooks named: files as they are, folders searched for *.ipynb (checkpoints skipped), sorted. */
     static List<Path> notebooks(Path path) throws IOException {
@@ -77,16 +68,13 @@ final class GradeCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Check source notebooks: nbgrader's metadata schema (version 3), unique grade ids, points, "
                     + "solution and hidden-test markers, and the Java test conventions.")
-    static final class CheckCmd implements Callable<Integer> {
+    static final class CheckCmd extends CliCommand {
         @Parameters(paramLabel = "NOTEBOOK|DIR", arity = "1..*", description = "Source notebooks or folders of them.")
         List<Path> paths;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = out();
             int bad = 0;
             int n = 0;
             for (Path root : paths) {
@@ -118,7 +106,7 @@ final class GradeCommand implements Runnable {
                     + "marked read-only, nbgrader checksums added.",
                     "A folder is released file by file into the same layout under --out "
                     + "(source/a1/a1.ipynb -> release/a1/a1.ipynb with --out release)."})
-    static final class ReleaseCmd implements Callable<Integer> {
+    static final class ReleaseCmd extends CliCommand {
         @Parameters(paramLabel = "SOURCE", description = "A source notebook, or a folder of them.")
         Path source;
 
@@ -129,13 +117,10 @@ final class GradeCommand implements Runnable {
                 + "or differs from what release would write (for CI).")
         boolean check;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             List<Path> sources = notebooks(source);
             if (sources.isEmpty()) {
                 err.println("ERROR: no notebooks in " + source);
@@ -176,7 +161,7 @@ final class GradeCommand implements Runnable {
                     "Writes <name>.graded.ipynb, <name>.report.json and <name>.report.html per submission; for a folder, "
                     + "also gradebook.csv, cells.csv, summary.txt and summary.html.",
                     "Students: grade your own work against the released notebook (it has no hidden tests)."})
-    static final class RunCmd implements Callable<Integer> {
+    static final class RunCmd extends CliCommand {
         @Parameters(paramLabel = "SUBMISSION", description = "A submitted notebook, or a folder of them "
                 + "(e.g. submitted/<student>/<assignment>/*.ipynb).")
         Path submission;
@@ -206,13 +191,10 @@ final class GradeCommand implements Runnable {
                 description = "Heap cap of the grading kernel (default: ${DEFAULT-VALUE}).")
         String heap;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = out();
+            PrintWriter err = err();
             if (cellTimeout <= 0 || timeout <= 0 || !heap.matches("\\d+[kKmMgG]?")) {
                 err.println("ERROR: --cell-timeout and --timeout must be > 0 and --heap a size such as 1g or 800m");
                 return 2;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Command;
  * java -jar target/gan-workbook.jar grade run my.ipynb --source a1.ipynb --out grades   # autograde
  * </pre>
  *
- * <p>To add a command: write a class annotated with picocli's {@code @Command} that implements
- * {@code Callable<Integer>} (0 = success) and add it to {@link #SUBCOMMANDS}.
+ * <p>To add a command: write a class annotated with picocli's {@code @Command} that extends
+ * {@link CliCommand} (its {@code call()} returns the exit code, 0 = success; options it shares with other
+ * commands come as a {@code @Mixin}, e.g. {@link DataOptions}) and add it to {@link #SUBCOMMANDS}.
  */
 @Command(name = "gan-workbook", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,

@@ -21,14 +21,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 
 /** {@code gan-workbook sample}: PNG pictures of a checkpoint's generator (sample grid, Figures 2 and 3). */
 @Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Draw a checkpoint's samples, Figure 2a and Figure 3 as PNG files.",
                 "samples.png (a grid), figure2.png (4 rows of 5 samples + the nearest training image to the 5th,",
                 "outlined) and figure3.png (digits along straight lines in z-space)."})
-final class SampleCommand implements Callable<Integer> {
+final class SampleCommand extends CliCommand {
 
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint written by train.")
     Path checkpoint;
@@ -48,24 +47,18 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "2", paramLabel = "N", description = "Pixels per image pixel (default: ${DEFAULT-VALUE}).")
     int scale;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder, for Figure 2's nearest neighbours.")
-    Path dataDir;
 
-    @Option(names = "--tfd", paramLabel = "FILE",
-            description = "Your TFD_48x48.mat, for a TFD generator's nearest neighbours (default: $GANWB_TFD, ...).")
-    Path tfdFile;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin
+    DataOptions dataOptions;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = out();
         Checkpoint ck = Checkpoint.read(checkpoint);
         Mlp g = ck.generator();
         int side = (int) Math.round(Math.sqrt(g.outputSize()));
         if (side * side != g.outputSize()) {
-            spec.commandLine().getErr().println("ERROR: G makes " + g.outputSize() + " values, not a square image");
+            err().println("ERROR: G makes " + g.outputSize() + " values, not a square image");
             return 1;
         }
         Files.createDirectories(out);
@@ -73,7 +66,7 @@ final class SampleCommand implements Callable<Integer> {
         FMatrixRMaj x = Samples.sample(g, ck.config().noise(), count, rng);
         write(ImageGrid.square(side).columns(columns).scale(scale).render(x), "samples.png", stdout);
 
-        ExperimentData training = Experiment.of(ck.config()).load(dataDir, tfdFile);
+        ExperimentData training = dataOptions.load(Experiment.of(ck.config()));
         NeighbourGrid grid = Figures.figure2(g, ck.config().noise(), NearestNeighbours.of(training.train()), rng);
         write(Figures.render(grid, side, scale), "figure2.png", stdout);
         stdout.println("  nearest training images to the 5th sample of each row: "

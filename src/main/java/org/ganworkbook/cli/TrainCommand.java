@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -55,7 +54,7 @@ import java.util.concurrent.TimeUnit;
                 "Checkpoints every epoch into --out; --resume continues exactly; Ctrl-C or SIGTERM saves and exits.",
                 "TFD (licence holders): --config paper-tfd-pretrain --tfd TFD_48x48.mat, then",
                 "--config paper-tfd-train --tfd TFD_48x48.mat --pretrained <stage 1>/checkpoint.ckpt."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends CliCommand {
 
     static final String LATEST = "checkpoint.ckpt";
     static final String CSV_HEADER = "step,epoch,steps,dLoss,gLoss,dReal,dFake,lr,momentum,itPerSec,wallSeconds";
@@ -75,10 +74,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " sets no limit).")
     Integer epochs;
 
-    @Option(names = "--tfd", paramLabel = "FILE",
-            description = "Your TFD_48x48.mat, for the paper-tfd configs (default: $GANWB_TFD, else"
-                    + " $PYLEARN2_DATA_PATH/faces/TFD/, else <data>/faces/).")
-    Path tfdFile;
+    @CommandLine.Mixin
+    DataOptions dataOptions;
 
     @Option(names = "--pretrained", paramLabel = "CKPT",
             description = "paper-tfd-train only: the checkpoint of the finished paper-tfd-pretrain run.")
@@ -94,8 +91,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Also keep epoch-NNNN.ckpt every N epochs, for choosing a checkpoint later (0 = never; default: ${DEFAULT-VALUE}).")
     int keepEvery;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $GANWB_DATA, else <project>/data).")
-    Path dataDir;
 
     @Option(names = "--train-size", paramLabel = "N",
             description = "Train on the first N training images only (quick tests; NOT the paper's setup).")
@@ -119,9 +114,6 @@ final class TrainCommand implements Callable<Integer> {
             description = "Generator samples per held-out score (the protocol's ${DEFAULT-VALUE}; fewer only for quick tests).")
     int heldoutSamples;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private HeldOutMonitor monitor;
 
     /** Names for {@code --config}. */
@@ -133,8 +125,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        PrintWriter stdout = out();
+        PrintWriter stderr = err();
         Experiment experiment;
         try {
             experiment = Experiment.named(configName);
@@ -154,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         Path latest = out.resolve(LATEST);
-        ExperimentData training = experiment.load(dataDir, tfdFile);
+        ExperimentData training = dataOptions.load(experiment);
         GanData data = GanData.of(trainSize == null ? training.train() : firstRows(training.train(), trainSize));
         GanTrainer trainer;
         if (resume) {
