@@ -7,7 +7,6 @@ import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 import com.google.gson.JsonParser;
-import org.ganworkbook.workbook.Claims;
 import tech.tablesaw.api.Table;
 
 import javax.imageio.ImageIO;
@@ -66,13 +65,16 @@ public final class WorkbookRenderers {
                     context.renderIfRequested(MIMEType.TEXT_HTML, html::markup);
                     context.renderIfRequested(MIMEType.TEXT_PLAIN, html::text);
                 });
-        // a notebook's claims table: HTML for the learner, JSON for the test harness (tests/test_claims.py)
-        renderer.createRegistration(Claims.class)
+        // e.g. a notebook's claims table: HTML for the learner, JSON for the test harness (check_claims.py)
+        renderer.createRegistration(Displayable.class)
                 .preferring(MIMEType.TEXT_HTML, MIMEType.APPLICATION_JSON)
-                .register((claims, context) -> {
-                    context.renderIfRequested(MIMEType.TEXT_HTML, claims::html);
-                    context.renderIfRequested(MIMEType.APPLICATION_JSON, () -> JsonParser.parseString(claims.json()));
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, claims::toString);
+                .register((value, context) -> {
+                    context.renderIfRequested(MIMEType.TEXT_HTML, value::html);
+                    String json = value.json();
+                    if (json != null) {
+                        context.renderIfRequested(MIMEType.APPLICATION_JSON, () -> JsonParser.parseString(json));
+                    }
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, value::toString);
                 });
     }
 

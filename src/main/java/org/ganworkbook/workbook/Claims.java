@@ -1,5 +1,6 @@
 package org.ganworkbook.workbook;
 
+import org.ganworkbook.kernel.Displayable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -30,7 +31,7 @@ import java.util.Set;
  * {@link #onlyAt(Budget)} (a smoke run trains too little for most claims); elsewhere it is listed as
  * "not checked".
  */
-public final class Claims {
+public final class Claims implements Displayable {
 
     /** The key that marks the JSON form as a claims table (what the harness looks for). */
     public static final String JSON_MARKER = "ganworkbook.claims";
@@ -211,6 +212,7 @@ public final class Claims {
     }
 
     /** The table as HTML (what a learner sees). */
+    @Override
     public String html() {
         StringBuilder s = new StringBuilder();
         s.append("<div class=\"ganwb-claims\"><p><b>").append(escapeHtml(headline())).append("</b></p>\n");
@@ -255,6 +257,7 @@ public final class Claims {
      * "budget": ..., "claims": [{"what", "value", "low", "high", "budgets", "status"}, ...]}}; an
      * infinite bound or a NaN value is {@code null}.
      */
+    @Override
     public String json() {
         StringBuilder s = new StringBuilder("{\"").append(JSON_MARKER).append("\": 1, \"notebook\": ")
                 .append(quote(notebook)).append(", \"budget\": ").append(quote(budget.toString()))
