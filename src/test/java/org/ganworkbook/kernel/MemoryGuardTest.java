@@ -80,4 +80,25 @@ class MemoryGuardTest {
                     .getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
         }
     }
+
+    @Test
+    void aCellStoppedForMemoryIsAnOutOfMemoryErrorEvenIfItEndsAfterTheInterruptsGiveUpTime() throws Exception {
+        // give-up time of interrupts 100 ms; the cell below catches the guard's stop and spins 1.5 s before it
+        // ends, as a cell does whose stop waits for a long collection on a loaded machine
+        try (CellOutput output = new CellOutput(new RecordingSink());
+             CellEvaluator evaluator = new CellEvaluator(WorkbookRenderers.create(), output, List.of(),
+                     Duration.ofMillis(50), Duration.ofMillis(100))) {
+            assertTrue(evaluator.awaitReady(Duration.ofSeconds(60)));
+            CellException oom = assertThrows(CellException.class, () -> evaluator.evaluate(
+                    "java.util.List<long[]> hog = new java.util.ArrayList<>();\n"
+                            + "try { while (true) hog.add(new long[1 << 17]); } catch (Throwable stopped) {\n"
+                            + "    hog = null; long t0 = System.nanoTime(); while (System.nanoTime() - t0 < 1_500_000_000L) { }\n"
+                            + "    throw new RuntimeException(stopped);\n"
+                            + "}", 1));
+            assertEquals("OutOfMemoryError", oom.ename(), oom.evalue());
+            assertTrue(oom.evalue().contains("stopped the cell before it filled"), oom.evalue());
+            assertEquals("2", evaluator.evaluate("1 + 1", 2)
+                    .getData(org.dflib.jjava.jupyter.kernel.display.mime.MIMEType.TEXT_PLAIN));
+        }
+    }
 }
