@@ -44,6 +44,12 @@ final class EvaluateCommand extends CliCommand {
             description = "Generator samples (kernel centres; the protocol uses ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--sigma-grid", paramLabel = "START,END,COUNT", split = ",",
+            description = "Sigma grid logspace(START, END, COUNT), as the authors' --sigma_start, --sigma_end,"
+                    + " --cross_val (the protocol: -1,0,10). A finer grid shows what the coarse one costs; with"
+                    + " --no-test it never touches the test set.")
+    double[] sigmaGrid;
+
     @Option(names = "--seed", defaultValue = "2014", paramLabel = "S", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -66,13 +72,15 @@ final class EvaluateCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = out();
+        withSigmaGrid(ParzenConfig.paperMnist()); // a malformed --sigma-grid fails before anything is read
         Experiment experiment = Experiment.of(Checkpoint.read(checkpoints.get(0)).config());
         if (experiment.protocol() == EvaluationProtocol.FOLDS) {
             return evaluateFolds(experiment, stdout);
         }
         Splits mnist = dataOptions.load(experiment).split();
-        ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
-        stdout.println(protocol + (samples != 10_000 ? "  (NOT the paper's protocol: it uses 10000 samples)" : "")
+        ParzenConfig paper = experiment.protocol().parzen();
+        ParzenConfig protocol = withSigmaGrid(paper.withNumSamples(samples));
+        stdout.println(protocol + (protocol.equals(paper) ? "" : "  (NOT the paper's protocol: " + paper + ")")
                 + "; noise seed " + seed);
         List<ParzenEvaluation> results = new ArrayList<>();
         List<Checkpoint> cks = new ArrayList<>();
@@ -116,7 +124,7 @@ final class EvaluateCommand extends CliCommand {
                     + " only implemented for MNIST checkpoints. Evaluate the face checkpoints one by one.");
             return 2;
         }
-        ParzenConfig protocol = experiment.protocol().parzen().withNumSamples(samples);
+        ParzenConfig protocol = withSigmaGrid(experiment.protocol().parzen().withNumSamples(samples));
         ExperimentData data = dataOptions.load(experiment);
         stdout.println(data.description() + "; " + protocol + "; noise seed " + seed);
         for (Path file : checkpoints) {
@@ -129,6 +137,19 @@ final class EvaluateCommand extends CliCommand {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** {@code protocol} with the grid of {@code --sigma-grid}, if given. */
+    private ParzenConfig withSigmaGrid(ParzenConfig protocol) {
+        if (sigmaGrid == null) {
+            return protocol;
+        }
+        if (sigmaGrid.length != 3 || sigmaGrid[2] != Math.rint(sigmaGrid[2]) || sigmaGrid[2] < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--sigma-grid takes START,END,COUNT (log10 of the smallest and largest"
+                    + " sigma and a whole number of grid points >= 1), e.g. --sigma-grid -1,0,10; got "
+                    + java.util.Arrays.toString(sigmaGrid));
+        }
+        return protocol.withSigmaGrid(sigmaGrid[0], sigmaGrid[1], (int) sigmaGrid[2]);
     }
 
     private ParzenEvaluation evaluate(Checkpoint ck, Splits mnist, ParzenConfig protocol, boolean scoreTest) {

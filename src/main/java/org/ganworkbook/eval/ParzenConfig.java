@@ -53,6 +53,15 @@ public record ParzenConfig(int numSamples, int validationLimit, double sigmaLog1
         return new ParzenConfig(n, validationLimit, sigmaLog10Start, sigmaLog10End, sigmaCount);
     }
 
+    /**
+     * The same protocol with another sigma grid, {@code logspace(log10Start, log10End, count)} (the authors'
+     * {@code --sigma_start}, {@code --sigma_end}, {@code --cross_val}), e.g. a finer one to see how much
+     * the paper's coarse grid costs.
+     */
+    public ParzenConfig withSigmaGrid(double log10Start, double log10End, int count) {
+        return new ParzenConfig(numSamples, validationLimit, log10Start, log10End, count);
+    }
+
     /** The same protocol with another validation limit ({@link #ALL} for the whole split). */
     public ParzenConfig withValidationLimit(int limit) {
         return new ParzenConfig(numSamples, limit, sigmaLog10Start, sigmaLog10End, sigmaCount);

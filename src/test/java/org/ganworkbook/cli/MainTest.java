@@ -61,4 +61,12 @@ class MainTest {
     void unknownCommandIsAnError() {
         assertEquals(2, run("no-such-command"));
     }
+
+    @Test
+    void aSigmaGridWithoutItsCountIsAnErrorThatShowsTheForm() {
+        // exit 2 (usage error) before any checkpoint or data is read
+        assertEquals(2, run("evaluate", "--sigma-grid", "-1,0", tmp.resolve("none.ckpt").toString()));
+        assertTrue(err.toString().contains("--sigma-grid takes START,END,COUNT"), err.toString());
+        assertTrue(err.toString().contains("[-1.0, 0.0]"), err.toString());
+    }
 }

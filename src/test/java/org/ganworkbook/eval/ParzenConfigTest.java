@@ -65,4 +65,13 @@ class ParzenConfigTest {
         assertThrows(IllegalArgumentException.class, () -> mnist.withValidationLimit(0));
         assertThrows(IllegalArgumentException.class, () -> new ParzenConfig(10, 10, Double.NaN, 0, 10));
     }
+
+    @Test
+    void anotherSigmaGridKeepsTheRestOfTheProtocol() {
+        ParzenConfig fine = ParzenConfig.paperMnist().withSigmaGrid(-0.9, -0.65, 11);
+        assertEquals(ParzenConfig.paperMnist().numSamples(), fine.numSamples());
+        assertEquals(ParzenConfig.paperMnist().validationLimit(), fine.validationLimit());
+        assertGrid(ParzenConfig.logspace(-0.9, -0.65, 11), fine.sigmas());
+        assertEquals(Math.pow(10, -0.9), fine.sigmas()[0], 1e-15);
+    }
 }
