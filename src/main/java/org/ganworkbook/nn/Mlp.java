@@ -22,6 +22,11 @@ import java.util.random.RandomGenerator;
  * </ol>
  * Arrays are row-major: a batch of {@code rows} examples is {@code rows × inputSize} floats. Backward
  * results (dInput) are written from index 0. No allocation happens in forward or backward.
+ *
+ * <p>For notebooks, a teaching layer over the same calls takes and returns row-major double matrices and
+ * allocates what it needs: {@link #apply} (y = f(x)) and {@link #logits} (the output layer's
+ * pre-activation) evaluate the network at any points, e.g. on a grid; {@link #forward(double[], Mode,
+ * RandomGenerator)} returns a {@link ForwardPass}, whose backward returns dL/dx and sets dL/dθ.
  */
 public final class Mlp {
 
