@@ -47,22 +47,49 @@ public final class BinaryCrossEntropy {
      *               (the saturating G loss uses −1)
      */
     public static double loss(float[] logits, int off, int n, float target, float weight, float[] grad, int gradOff) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("the loss needs at least one logit, got n = " + n);
-        }
-        if (!(target >= 0f && target <= 1f)) {
-            throw new IllegalArgumentException("target must be in [0, 1], got " + target);
-        }
+        check(n, target);
         double sum = 0;
         double scale = (double) weight / n;
         for (int i = 0; i < n; i++) {
             double a = logits[off + i];
-            double l = (target == 0f ? 0 : target * softplus(-a)) + (target == 1f ? 0 : (1 - target) * softplus(a));
-            sum += l;
+            sum += term(a, target, 1 - target); // 1 - target in float, as it always was
             if (grad != null) {
                 grad[gradOff + i] = (float) (scale * (sigmoid(a) - target));
             }
         }
         return weight * sum / n;
+    }
+
+    /**
+     * As {@link #loss(float[], int, int, float, float, float[], int)} on double logits (the teaching layer's
+     * {@link ForwardPass#logits()}), with the gradient in double: for logits that are floats and a float
+     * target and weight it gives the same value, and the same gradient once rounded to float.
+     */
+    public static double loss(double[] logits, int off, int n, double target, double weight, double[] grad, int gradOff) {
+        check(n, target);
+        double sum = 0;
+        double scale = weight / n;
+        for (int i = 0; i < n; i++) {
+            double a = logits[off + i];
+            sum += term(a, target, 1 - target);
+            if (grad != null) {
+                grad[gradOff + i] = scale * (sigmoid(a) - target);
+            }
+        }
+        return weight * sum / n;
+    }
+
+    private static void check(int n, double target) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("the loss needs at least one logit, got n = " + n);
+        }
+        if (!(target >= 0 && target <= 1)) {
+            throw new IllegalArgumentException("target must be in [0, 1], got " + target);
+        }
+    }
+
+    /** ℓ(a, t), skipping the softplus whose factor is 0 (so t = 1 or 0 costs one softplus). */
+    private static double term(double a, double target, double oneMinusTarget) {
+        return (target == 0 ? 0 : target * softplus(-a)) + (target == 1 ? 0 : oneMinusTarget * softplus(a));
     }
 }

@@ -22,6 +22,11 @@ import java.util.random.RandomGenerator;
  * </ol>
  * Arrays are row-major: a batch of {@code rows} examples is {@code rows × inputSize} floats. Backward
  * results (dInput) are written from index 0. No allocation happens in forward or backward.
+ *
+ * <p>For notebooks, a teaching layer over the same calls takes and returns row-major double matrices and
+ * allocates what it needs: {@link #apply} (y = f(x)) and {@link #logits} (the output layer's
+ * pre-activation) evaluate the network at any points, e.g. on a grid; {@link #forward(double[], Mode,
+ * RandomGenerator)} returns a {@link ForwardPass}, whose backward returns dL/dx and sets dL/dθ.
  */
 public final class Mlp {
 
@@ -269,6 +274,88 @@ public final class Mlp {
             System.arraycopy(y, 0, out.data, 0, x.numRows * outputSize());
         }
         return out;
+    }
+
+    /** Rows per forward pass of {@link #apply} and {@link #logits}: larger inputs go through in chunks. */
+    static final int CHUNK = 4096;
+
+    /**
+     * y = f(x) in evaluation mode (no dropout): the network's outputs for the rows of {@code x}, a row-major
+     * n × inputSize matrix (for a 1-input net simply n values of x), as a new row-major n × outputSize
+     * matrix. For a net ending in a sigmoid these are D(x) in (0, 1). Runs the fast {@link #forward} in
+     * chunks of 4096 rows; the network is not changed. E.g. {@code d.apply(grid.points())}.
+     *
+     * @throws IllegalArgumentException if x.length is not a multiple of {@link #inputSize()}
+     */
+    public double[] apply(double... x) {
+        return evaluate(x, false);
+    }
+
+    /**
+     * The output layer's pre-activation a = h·W + b in evaluation mode, for the rows of {@code x} (as
+     * {@link #apply}): for a sigmoid output D(x) = σ(a), so a is D's logit log(D/(1 − D)), exact where D
+     * itself rounds to 0 or 1. E.g. {@code t -> d.logits(t)[0]} for one point.
+     *
+     * @throws IllegalArgumentException if x.length is not a multiple of {@link #inputSize()}, or the
+     *     output layer is maxout (it has pieces, not one pre-activation per output)
+     */
+    public double[] logits(double... x) {
+        return evaluate(x, true);
+    }
+
+    private double[] evaluate(double[] x, boolean preActivation) {
+        int rows = rowsOf(x, "x");
+        if (preActivation && layers.get(layers.size() - 1) instanceof Maxout) {
+            throw new IllegalArgumentException("the output layer is maxout: it has no logits; use apply(x)");
+        }
+        int outs = outputSize();
+        double[] out = new double[rows * outs];
+        if (rows == 0) {
+            return out;
+        }
+        Workspace ws = newWorkspace(Math.min(CHUNK, rows));
+        float[] chunk = new float[ws.maxRows() * inputSize];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int n = Math.min(CHUNK, rows - start);
+            for (int i = 0; i < n * inputSize; i++) {
+                chunk[i] = (float) x[start * inputSize + i];
+            }
+            forward(ws, chunk, 0, n, Mode.EVAL, null);
+            float[] y = preActivation ? ws.preActivation() : ws.output();
+            for (int i = 0; i < n * outs; i++) {
+                out[start * outs + i] = y[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One forward pass y = f(x) of a batch that keeps what backward needs: {@code x} is a row-major
+     * n × inputSize matrix (rounded to float, as the fast path computes), TRAIN draws dropout masks from
+     * {@code rng} (may be null without dropout), EVAL applies none. The returned {@link ForwardPass} gives
+     * the outputs and logits and runs the chain rule back to dL/dx. A thin wrapper over
+     * {@link #forward(Workspace, float[], int, int, Mode, RandomGenerator)} with a workspace of its own
+     * (allocated per call: for teaching, not for the trainer's inner loop).
+     *
+     * @throws IllegalArgumentException if x is empty or x.length is not a multiple of {@link #inputSize()}
+     */
+    public ForwardPass forward(double[] x, Mode mode, RandomGenerator rng) {
+        int rows = rowsOf(x, "x");
+        if (rows == 0) {
+            throw new IllegalArgumentException("a forward pass needs at least one row of " + inputSize + " inputs");
+        }
+        float[] in = ForwardPass.floats(x);
+        Workspace ws = newWorkspace(rows);
+        forward(ws, in, 0, rows, mode, rng);
+        return new ForwardPass(this, ws, in, rows);
+    }
+
+    private int rowsOf(double[] x, String name) {
+        if (x.length % inputSize != 0) {
+            throw new IllegalArgumentException(name + " must be a row-major n x " + inputSize + " matrix (" + inputSize
+                    + " values per row, the network's inputs), got " + x.length + " values");
+        }
+        return x.length / inputSize;
     }
 
     private void checkWorkspace(Workspace ws) {

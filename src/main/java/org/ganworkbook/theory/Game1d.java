@@ -2,8 +2,6 @@ package org.ganworkbook.theory;
 
 import java.util.function.UnaryOperator;
 import org.ganworkbook.nn.Mlp;
-import org.ganworkbook.nn.Mode;
-import org.ganworkbook.nn.Workspace;
 import org.ganworkbook.sampling.Density1d;
 import org.ganworkbook.sampling.NoisePrior;
 import org.ganworkbook.sampling.Pushforward1d;
@@ -32,8 +30,6 @@ public final class Game1d {
     public static final int DEFAULT_Z_POINTS = 20_000;
     /** Default number of z-to-x arrows. */
     public static final int DEFAULT_ARROWS = 25;
-    /** Rows per forward pass when a network is evaluated on many points. */
-    private static final int CHUNK = 4096;
 
     /** An interval [lo, hi] of x. */
     public record Interval(double lo, double hi) {
@@ -126,28 +122,7 @@ public final class Game1d {
                     + " -> " + g.outputSize() + " and D: " + d.inputSize() + " -> " + d.outputSize()
                     + " (for G use latentDim 1)");
         }
-        return of(batch(g, false), batch(d, true), pZ, pData, grid, zPoints, arrows);
-    }
-
-    /** A network with one input and one output as a batch function (its output, or its pre-activation). */
-    static UnaryOperator<double[]> batch(Mlp net, boolean preActivation) {
-        return in -> {
-            Workspace ws = net.newWorkspace(Math.min(CHUNK, Math.max(1, in.length)));
-            float[] chunk = new float[ws.maxRows()];
-            double[] out = new double[in.length];
-            for (int start = 0; start < in.length; start += CHUNK) {
-                int rows = Math.min(CHUNK, in.length - start);
-                for (int r = 0; r < rows; r++) {
-                    chunk[r] = (float) in[start + r];
-                }
-                net.forward(ws, chunk, 0, rows, Mode.EVAL, null);
-                float[] y = preActivation ? ws.preActivation() : ws.output();
-                for (int r = 0; r < rows; r++) {
-                    out[start + r] = y[r];
-                }
-            }
-            return out;
-        };
+        return of(g::apply, d::logits, pZ, pData, grid, zPoints, arrows);
     }
 
     /** The grid everything is evaluated on. */

@@ -137,4 +137,27 @@ class BinaryCrossEntropyTest {
         assertThrows(IllegalArgumentException.class, () -> BinaryCrossEntropy.loss(logits, 0, 0, 1f, 1f, null, 0));
         assertThrows(IllegalArgumentException.class, () -> BinaryCrossEntropy.loss(logits, 0, 1, 2f, 1f, null, 0));
     }
+
+    @Test
+    void theDoubleVersionGivesTheFloatVersionsValueAndGradient() {
+        float[] logits = {-30f, -2.5f, -0.1f, 0f, 0.7f, 3f, 25f};
+        double[] logitsD = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            logitsD[i] = logits[i];
+        }
+        for (float target : new float[] {0f, 1f, 0.9f}) {
+            for (float weight : new float[] {1f, 8f, -1f, 0.5f}) {
+                float[] g = new float[logits.length];
+                double[] gD = new double[logits.length];
+                double v = BinaryCrossEntropy.loss(logits, 1, 5, target, weight, g, 2);
+                double vD = BinaryCrossEntropy.loss(logitsD, 1, 5, target, weight, gD, 2);
+                assertEquals(v, vD, 1e-15 * Math.abs(v), "target " + target + ", weight " + weight);
+                for (int i = 0; i < g.length; i++) {
+                    assertEquals(g[i], (float) gD[i], "gradient " + i + ", target " + target + ", weight " + weight);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> BinaryCrossEntropy.loss(logitsD, 0, 0, 1, 1, null, 0));
+        assertThrows(IllegalArgumentException.class, () -> BinaryCrossEntropy.loss(logitsD, 0, 2, 1.5, 1, null, 0));
+    }
 }

@@ -158,8 +158,8 @@ class Game1dTest {
         for (int i = 0; i < in.length; i++) {
             in[i] = -2 + 4.0 * i / in.length;
         }
-        double[] out = Game1d.batch(g, false).apply(in.clone());
-        double[] one = Game1d.batch(g, false).apply(new double[] {in[4500]});
+        double[] out = g.apply(in.clone());
+        double[] one = g.apply(new double[] {in[4500]});
         assertEquals(one[0], out[4500], 1e-6);
         Mlp wide = Mlp.build(2, List.of(DenseSpec.of(1, Activation.SIGMOID)), new SplittableRandom(3));
         assertThrows(IllegalArgumentException.class,
