@@ -116,6 +116,21 @@ public final class MixtureRun {
         return true;
     }
 
+    /**
+     * Trains D alone for {@code steps} steps against the current G (G fixed): the inner loop of Algorithm 1
+     * run on its own, which takes D towards D*_G = p_data / (p_data + p_g) (Proposition 1). Generator steps,
+     * the trace and the schedule are unchanged.
+     *
+     * @return true if all steps ran, false if the run was interrupted or stopped
+     */
+    public boolean trainDiscriminatorAlone(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        trainer.setConfig(base.withK(1).withFrozen(Frozen.GENERATOR));
+        return trainer.trainSteps(steps).completed();
+    }
+
     private boolean trainGeneratorSteps(int steps) {
         if (schedule.dSteps() == 0) {
             trainer.setConfig(base.withFrozen(Frozen.DISCRIMINATOR));
@@ -214,6 +229,23 @@ public final class MixtureRun {
     public double shareAtDiscriminatorPeak(double extent) {
         double[] peak = discriminatorPeak(extent);
         return pile().shareNear(peak[0], peak[1]);
+    }
+
+    /** @return the distance from the centre of the biggest {@link #pile()} to the nearest mode centre */
+    public double pileToNearestMode() {
+        SamplePile p = pile();
+        int k = target.nearestMode(p.pileX(), p.pileY());
+        return Math.hypot(p.pileX() - target.centreX(k), p.pileY() - target.centreY(k));
+    }
+
+    /**
+     * @return the distance from the centre of the biggest {@link #pile()} to where D is highest on the
+     *         grid over [-extent, extent]² ({@link #discriminatorPeak(double)})
+     */
+    public double pileToDiscriminatorPeak(double extent) {
+        SamplePile p = pile();
+        double[] peak = discriminatorPeak(extent);
+        return Math.hypot(p.pileX() - peak[0], p.pileY() - peak[1]);
     }
 
     /** @return the modes covered at some note of this run */
