@@ -1,6 +1,11 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
 import org.ejml.data.FMatrixRMaj;
+import org.ganworkbook.gan.Frozen;
+import org.ganworkbook.gan.GanConfig;
+import org.ganworkbook.gan.GanData;
+import org.ganworkbook.gan.GanTrainer;
+import org.ganworkbook.gan.TrainingResult;
 import org.ganworkbook.sampling.GaussianMixture2d;
 import org.ganworkbook.theory.ModeCoverage;
 import org.ganworkbook.theory.SamplePile;

@@ -1,5 +1,6 @@
-package org.ganworkbook.gan;
+package org.ganworkbook.paper;
 
+import org.ganworkbook.gan.GanConfig;
 import org.ganworkbook.sampling.GaussianMixture2d;
 import org.junit.jupiter.api.Test;
 
