@@ -174,9 +174,10 @@ class TrainCommandTest {
     @Tag("slow")
     void ctrlCSavesMidEpochAndResumeIsBitIdentical() throws Exception {
         Path dir = tmp.resolve("interrupted");
-        // 10 epochs (200 steps) so that the run cannot end on a loaded machine between seeing step 25 and
-        // the signal's arrival (with 3 epochs it once did: exit 0 instead of 130)
-        Process p = startTrain(dir, 10, false);
+        // 100 epochs (2,000 steps, about a minute) so that the signal always arrives mid-run: with 10 epochs
+        // (200 steps, about 4 s on an idle machine) a loaded CI machine once let the run finish first (exit 0
+        // instead of 130). The run never goes that far: the resume below ends one epoch after the saved step.
+        Process p = startTrain(dir, 100, false);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (lastStep(dir) < 25 && System.nanoTime() < deadline && p.isAlive()) {
             Thread.sleep(20);
@@ -186,11 +187,12 @@ class TrainCommandTest {
         assertEquals(130, p.exitValue());
         Checkpoint saved = Checkpoint.read(dir.resolve("checkpoint.ckpt"));
         assertTrue(saved.step() >= 25 && saved.step() % 20 != 0, "saved mid-epoch at step " + saved.step());
-        Process resumed = startTrain(dir, 10, true);
+        int endEpoch = (int) (saved.step() / 20) + 2; // the rest of the interrupted epoch, then one more
+        Process resumed = startTrain(dir, endEpoch, true);
         assertEquals(0, resumed.waitFor());
         Checkpoint end = Checkpoint.read(dir.resolve("checkpoint.ckpt"));
-        assertEquals(200, end.step());
-        GanTrainer straight = straightRun(10);
+        assertEquals(20L * endEpoch, end.step());
+        GanTrainer straight = straightRun(endEpoch);
         assertSameParameters(straight.generator(), end.generator());
         assertSameParameters(straight.discriminator(), end.discriminator());
     }
