@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -37,6 +39,11 @@ public final class Trace {
     private double yMin = Double.NaN;
     private double yMax = Double.NaN;
     private boolean logY;
+    private final List<Mark> marks = new ArrayList<>();
+
+    /** A labelled stretch of x, e.g. the iterations during which one player was frozen. */
+    public record Mark(String label, double fromX, double toX) {
+    }
 
     private Trace(String xName, List<String> names) {
         this.xName = xName;
@@ -118,6 +125,26 @@ public final class Trace {
         return this;
     }
 
+    /**
+     * Marks the stretch {@code [fromX, toX]} of the x axis with {@code label} (e.g. "G frozen"): the picture
+     * draws a dashed vertical line at each end and the label between them, at the top. Returns this trace.
+     *
+     * @throws IllegalArgumentException if either end is not finite or {@code fromX > toX}
+     */
+    public Trace mark(String label, double fromX, double toX) {
+        if (!Double.isFinite(fromX) || !Double.isFinite(toX) || fromX > toX) {
+            throw new IllegalArgumentException("a mark needs finite fromX <= toX, got [" + fromX + ", " + toX + "] for '"
+                    + label + "'");
+        }
+        marks.add(new Mark(label, fromX, toX));
+        return this;
+    }
+
+    /** The marked stretches, in the order they were added. */
+    public List<Mark> marks() {
+        return List.copyOf(marks);
+    }
+
     /** The series names, in order. */
     public List<String> names() {
         return names;
@@ -182,6 +209,26 @@ public final class Trace {
         }
         if (x.length == 1) {
             chart.getStyler().setMarkerSize(8);
+        }
+        if (!marks.isEmpty()) {
+            chart.getStyler().setAnnotationLineColor(java.awt.Color.DARK_GRAY);
+            chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+            chart.getStyler().setAnnotationTextFontColor(java.awt.Color.DARK_GRAY);
+        }
+        for (Mark m : marks) {
+            for (double at : new double[] {m.fromX(), m.toX()}) {
+                chart.addAnnotation(new AnnotationLine(at, true, false));
+            }
+            double top = Double.isNaN(yMax) ? Arrays.stream(rows.stream().mapToDouble(r -> {
+                double v = Double.NEGATIVE_INFINITY;
+                for (int i = 1; i < r.length; i++) {
+                    v = Math.max(v, r[i]);
+                }
+                return v;
+            }).toArray()).max().orElse(1) : logY ? Math.pow(yMax, 0.97) * Math.pow(yMin, 0.03) : yMax - 0.04 * (yMax - yMin);
+            AnnotationText text = new AnnotationText(m.label(), (m.fromX() + m.toX()) / 2, top, false);
+            chart.addAnnotation(text);
         }
         return Charts.image(chart);
     }

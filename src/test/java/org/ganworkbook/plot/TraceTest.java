@@ -104,4 +104,35 @@ class TraceTest {
         }
         assertTrue(low > 20, "values below the axis are drawn at its lower end, got " + low + " low pixels");
     }
+
+    private static int darkGreyPixels(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
+                if (Math.abs(r - 64) < 12 && Math.abs(g - 64) < 12 && Math.abs(b - 64) < 12) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void aMarkedStretchIsDrawnAsTwoDashedLinesWithItsLabel() {
+        Trace plain = Trace.of("iteration", "JSD").yRange(0, 1);
+        Trace marked = Trace.of("iteration", "JSD").yRange(0, 1);
+        for (int step = 0; step <= 200; step += 25) {
+            plain.add(step, 0.5);
+            marked.add(step, 0.5);
+        }
+        marked.mark("G frozen", 50, 150);
+        assertEquals(List.of(new Trace.Mark("G frozen", 50, 150)), marked.marks());
+        int extra = darkGreyPixels(marked.image()) - darkGreyPixels(plain.image());
+        // two dashed lines across a plot area of about 300 pixels, half of each drawn, plus the label
+        assertTrue(extra > 200, "the mark adds dark grey pixels: " + extra);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> marked.mark("back", 150, 50));
+        assertTrue(e.getMessage().contains("fromX <= toX"), e.getMessage());
+    }
 }
