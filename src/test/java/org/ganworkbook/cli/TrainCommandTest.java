@@ -119,7 +119,11 @@ class TrainCommandTest {
 
     /** A `train` command line in its own JVM. */
     private Process startTrain(Path dir, int epochs, boolean resume) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        // through perl (Debian's perl-base is Essential), which resets SIGINT to its default before exec: a
+        // test run started as a background job of a non-interactive shell (e.g. `./environment/test.sh &`)
+        // inherits SIGINT ignored, the JVM then installs no handler for it, and Ctrl-C would do nothing
+        List<String> cmd = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(train(dir, epochs)));
         if (resume) {
