@@ -216,21 +216,28 @@ public final class Trace {
                     java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
             chart.getStyler().setAnnotationTextFontColor(java.awt.Color.DARK_GRAY);
         }
+        double labelY = marks.isEmpty() ? 0 : labelY();
         for (Mark m : marks) {
             for (double at : new double[] {m.fromX(), m.toX()}) {
                 chart.addAnnotation(new AnnotationLine(at, true, false));
             }
-            double top = Double.isNaN(yMax) ? Arrays.stream(rows.stream().mapToDouble(r -> {
-                double v = Double.NEGATIVE_INFINITY;
-                for (int i = 1; i < r.length; i++) {
-                    v = Math.max(v, r[i]);
-                }
-                return v;
-            }).toArray()).max().orElse(1) : logY ? Math.pow(yMax, 0.97) * Math.pow(yMin, 0.03) : yMax - 0.04 * (yMax - yMin);
-            AnnotationText text = new AnnotationText(m.label(), (m.fromX() + m.toX()) / 2, top, false);
-            chart.addAnnotation(text);
+            chart.addAnnotation(new AnnotationText(m.label(), (m.fromX() + m.toX()) / 2, labelY, false));
         }
         return Charts.image(chart);
+    }
+
+    /** Height of the marks' labels: near the top of a fixed y range, else at the largest recorded value. */
+    private double labelY() {
+        if (Double.isNaN(yMin)) {
+            double top = Double.NEGATIVE_INFINITY;
+            for (double[] row : rows) {
+                for (int i = 1; i < row.length; i++) {
+                    top = Math.max(top, row[i]);
+                }
+            }
+            return Double.isFinite(top) ? top : 1;
+        }
+        return logY ? Math.pow(yMax, 0.97) * Math.pow(yMin, 0.03) : yMax - 0.04 * (yMax - yMin);
     }
 
     /** e.g. {@code Trace(iteration; JSD, mean D(x); 12 points)}. */
