@@ -227,6 +227,30 @@ def test_system_exit():
     k.kill()
 
 
+def test_messaging_thread_death():
+    """A kernel whose ZeroMQ I/O thread died (it can meet the OutOfMemoryError of a cell that fills the heap)
+    can no longer send or receive anything: it must exit, so that Jupyter restarts it, not hang. The cell
+    hands an OutOfMemoryError to the handler the kernel's real I/O thread would die with (what the JVM does
+    when that thread dies): the kernel process must end on its own with exit code 70."""
+    k = harness.Kernel()
+    if not check("fifth kernel starts", k.started):
+        k.kill()
+        return
+    k.execute("1 + 1", timeout=60)
+    reply, outs = k.execute(
+        "Thread io = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(\"iothread-\"))"
+        ".findFirst().orElseThrow();\n"
+        "io.getUncaughtExceptionHandler().uncaughtException(io, new OutOfMemoryError(\"Java heap space (test)\"));",
+        timeout=10)
+    t0 = time.monotonic()
+    while time.monotonic() < t0 + 10 and k.km.is_alive():
+        time.sleep(0.05)
+    code = k.process.poll() if k.process is not None else None
+    check("a dead ZeroMQ I/O thread ends the kernel with exit code 70 (Jupyter restarts it; no silent hang)",
+          not k.km.is_alive() and code == 70, f"alive {k.km.is_alive()}, exit code {code}, outputs {harness.dump(outs)}")
+    k.kill()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jar", default=harness.DEFAULT_JAR)
@@ -246,6 +270,7 @@ def main():
     test_shutdown()
     test_shutdown_while_busy()
     test_system_exit()
+    test_messaging_thread_death()
     if failures:
         print(f"\n{len(failures)} check(s) failed; kernel log: {log}")
         sys.stdout.flush()

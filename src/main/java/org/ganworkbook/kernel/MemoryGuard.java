@@ -62,11 +62,14 @@ final class MemoryGuard {
     }
 
     /**
-     * Bytes of the old generation left free below its maximum: 1/16 of it, between 32 MB and 256 MB
-     * (64 MB at a 1 GB heap, 192 MB at the kernel's usual 3 GB).
+     * Bytes of the old generation left free below its maximum: 1/16 of it, between 64 MB and 256 MB, and
+     * never more than a quarter of it (64 MB at a heap of 512 MB or 1 GB, 192 MB at the kernel's usual 3 GB).
+     * The margin is the time the guard has: a runaway of 1 MB arrays fills about 1.7 MB per ms here, so 32 MB
+     * (the floor before) gave it under 20 ms, which a loaded machine (load 10 on 2 cores) did not always
+     * schedule it within.
      */
     static long margin(long max) {
-        return Math.max(32L << 20, Math.min(256L << 20, max / 16));
+        return Math.max(Math.min(64L << 20, max / 4), Math.min(256L << 20, max / 16));
     }
 
     /** The usage limit for an old generation of {@code max} bytes: {@code max - margin(max)}. */

@@ -109,6 +109,12 @@ public final class WorkbookKernel extends BaseKernel {
         WorkbookConnection connection = new WorkbookConnection(properties);
         kernel.attach(connection);
         connection.connect();
+        List<String> messaging = LostThreadHandler.protect();
+        if (messaging.isEmpty()) {
+            KernelLog.warn("found no ZeroMQ threads to watch: if one dies, the kernel will hang instead of exiting");
+        } else {
+            KernelLog.debug("watching ZeroMQ threads " + messaging);
+        }
         kernel.onStartup();
         // JShell starts once the sockets are bound: starting it earlier slows the first reply, starting it
         // after the first kernel_info_reply delays the first cell
@@ -165,28 +171,38 @@ public final class WorkbookKernel extends BaseKernel {
             publisher.publish(message, new PublishExecuteInput(request.getCode(), count));
         }
         List<Message<?>> queued = List.of();
+        boolean replied = false;
         try {
-            DisplayData value = evaluator.evaluate(request.getCode(), count);
-            output.flush();
-            if (value != null && !silent) {
-                publisher.publish(message, new PublishExecuteResult(count, value));
+            try {
+                DisplayData value = evaluator.evaluate(request.getCode(), count);
+                output.flush();
+                if (value != null && !silent) {
+                    publisher.publish(message, new PublishExecuteResult(count, value));
+                }
+                env.reply(new ExecuteReply(count, Collections.emptyMap()));
+                replied = true;
+            } catch (CellException e) {
+                output.flush();
+                queued = replyError(env, message, count, e.ename(), e.evalue(), e.traceback());
+                replied = true;
+            } catch (RuntimeException e) {
+                KernelLog.warn("execute failed: " + e);
+                queued = replyError(env, message, count, "KernelError", String.valueOf(e), List.of("KernelError: " + e));
+                replied = true;
             }
-            env.reply(new ExecuteReply(count, Collections.emptyMap()));
-        } catch (CellException e) {
-            output.flush();
-            publisher.publish(message, new PublishError(e.ename(), e.evalue(), e.traceback()));
-            ErrorReply error = new ErrorReply(e.ename(), e.evalue(), e.traceback());
-            error.setExecutionCount(count);
-            queued = takeQueuedRequests(request);
-            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-        } catch (RuntimeException e) {
-            KernelLog.warn("execute failed: " + e);
-            List<String> traceback = List.of("KernelError: " + e);
-            publisher.publish(message, new PublishError("KernelError", String.valueOf(e), traceback));
-            ErrorReply error = new ErrorReply("KernelError", String.valueOf(e), traceback);
-            error.setExecutionCount(count);
-            queued = takeQueuedRequests(request);
-            env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        } catch (OutOfMemoryError e) {
+            // This thread met the full heap of a cell that is filling it (while it waited for the cell, or built
+            // the reply): without this the request would go unanswered and the notebook would wait for ever.
+            HeapReserve.release();
+            if (!replied) {
+                String evalue = "Java heap space (the kernel ran out of memory while it answered this cell)";
+                try {
+                    KernelLog.warn("the shell thread met an OutOfMemoryError; answering the cell with it");
+                } catch (Throwable ignored) {
+                    // the answer below matters more than the log line
+                }
+                queued = replyError(env, message, count, "OutOfMemoryError", evalue, List.of("OutOfMemoryError: " + evalue));
+            }
         } finally {
             List<Message<?>> aborted = List.of();
             try {
@@ -201,6 +217,17 @@ public final class WorkbookKernel extends BaseKernel {
                 }
             }
         }
+    }
+
+    /** Publishes the error, takes the requests queued behind it (see below), and sends the error reply. */
+    private List<Message<?>> replyError(ShellReplyEnvironment env, Message<ExecuteRequest> message, int count,
+                                        String ename, String evalue, List<String> traceback) {
+        publisher.publish(message, new PublishError(ename, evalue, traceback));
+        ErrorReply error = new ErrorReply(ename, evalue, traceback);
+        error.setExecutionCount(count);
+        List<Message<?>> queued = takeQueuedRequests(message.getContent());
+        env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
+        return queued;
     }
 
     /**

@@ -18,10 +18,11 @@ class MemoryGuardTest {
     private static final long MB = 1L << 20;
 
     @Test
-    void marginIsASixteenthBetween32And256Megabytes() {
+    void marginIsASixteenthBetween64And256MegabytesAndAtMostAQuarter() {
         assertEquals(64 * MB, MemoryGuard.margin(1024 * MB));
         assertEquals(192 * MB, MemoryGuard.margin(3072 * MB));
-        assertEquals(32 * MB, MemoryGuard.margin(200 * MB));
+        assertEquals(64 * MB, MemoryGuard.margin(512 * MB)); // the protocol test's heap (32 MB before)
+        assertEquals(50 * MB, MemoryGuard.margin(200 * MB));
         assertEquals(256 * MB, MemoryGuard.margin(16384 * MB));
         assertEquals(960 * MB, MemoryGuard.threshold(1024 * MB));
     }
