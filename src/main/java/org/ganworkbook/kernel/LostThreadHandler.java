@@ -1,9 +1,10 @@
 package org.ganworkbook.kernel;
 
-import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
-import java.util.function.Supplier;
 
 /**
  * What the kernel does when one of jeromq's threads ends with an uncaught exception: {@link #protect()} sets it
@@ -19,8 +20,6 @@ import java.util.function.Supplier;
  * context, so the kernel then exits with {@value #EXIT_CODE}: Jupyter sees the kernel die and restarts it
  * ("The kernel appears to have died. It will restart automatically."), which loses the kernel's variables,
  * as any restart does, but leaves the user with a working notebook instead of a hanging one.
- *
- * <p>Any other thread given this handler gets the JVM's usual treatment (its stack trace on {@code System.err}).
  */
 final class LostThreadHandler implements Thread.UncaughtExceptionHandler {
 
@@ -28,17 +27,15 @@ final class LostThreadHandler implements Thread.UncaughtExceptionHandler {
     static final int EXIT_CODE = 70;
 
     private final IntConsumer halt;
-    private final Supplier<PrintStream> err;
 
-    /** The kernel's: halts the JVM; writes other threads' stack traces to the current {@code System.err}. */
+    /** The kernel's: halts the JVM. */
     LostThreadHandler() {
-        this(code -> Runtime.getRuntime().halt(code), () -> System.err);
+        this(code -> Runtime.getRuntime().halt(code));
     }
 
     /** With an explicit halt (tests). */
-    LostThreadHandler(IntConsumer halt, Supplier<PrintStream> err) {
+    LostThreadHandler(IntConsumer halt) {
         this.halt = Objects.requireNonNull(halt, "halt");
-        this.err = Objects.requireNonNull(err, "err");
     }
 
     /**
@@ -46,16 +43,16 @@ final class LostThreadHandler implements Thread.UncaughtExceptionHandler {
      *
      * @return the names of the threads it was set on
      */
-    static java.util.List<String> protect() {
+    static List<String> protect() {
         LostThreadHandler handler = new LostThreadHandler();
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (isMessagingThread(thread)) {
                 thread.setUncaughtExceptionHandler(handler);
                 names.add(thread.getName());
             }
         }
-        java.util.Collections.sort(names);
+        Collections.sort(names);
         return names;
     }
 
@@ -67,22 +64,13 @@ final class LostThreadHandler implements Thread.UncaughtExceptionHandler {
 
     @Override
     public void uncaughtException(Thread thread, Throwable e) {
-        if (isMessagingThread(thread)) {
-            try {
-                HeapReserve.release(); // a few MB so that the last words below can be written
-                KernelLog.warn("ZeroMQ thread " + thread.getName() + " died of " + e + ": the kernel can no longer "
-                        + "send or receive messages; exiting (code " + EXIT_CODE + ") so that Jupyter restarts it");
-            } catch (Throwable ignored) {
-                // with the heap full even the message may fail; the exit must not
-            }
-            halt.accept(EXIT_CODE);
-            return;
+        try {
+            HeapReserve.release(); // a few MB so that the last words below can be written
+            KernelLog.warn("ZeroMQ thread " + thread.getName() + " died of " + e + ": the kernel can no longer "
+                    + "send or receive messages; exiting (code " + EXIT_CODE + ") so that Jupyter restarts it");
+        } catch (Throwable ignored) {
+            // with the heap full even the message may fail; the exit must not
         }
-        if (e instanceof ThreadDeath) {
-            return; // as the JVM's default: a stopped thread is not an error
-        }
-        PrintStream out = err.get();
-        out.print("Exception in thread \"" + thread.getName() + "\" ");
-        e.printStackTrace(out);
+        halt.accept(EXIT_CODE);
     }
 }

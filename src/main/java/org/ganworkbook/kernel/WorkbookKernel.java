@@ -170,7 +170,9 @@ public final class WorkbookKernel extends BaseKernel {
         if (!silent) {
             publisher.publish(message, new PublishExecuteInput(request.getCode(), count));
         }
-        List<Message<?>> queued = List.of();
+        // requests read off the socket behind a failed cell; a list the error reply appends to, so that none is
+        // lost if that reply is attempted twice (after an OutOfMemoryError)
+        List<Message<?>> queued = new ArrayList<>();
         boolean replied = false;
         try {
             try {
@@ -183,11 +185,11 @@ public final class WorkbookKernel extends BaseKernel {
                 replied = true;
             } catch (CellException e) {
                 output.flush();
-                queued = replyError(env, message, count, e.ename(), e.evalue(), e.traceback());
+                replyError(env, message, count, e.ename(), e.evalue(), e.traceback(), queued);
                 replied = true;
             } catch (RuntimeException e) {
                 KernelLog.warn("execute failed: " + e);
-                queued = replyError(env, message, count, "KernelError", String.valueOf(e), List.of("KernelError: " + e));
+                replyError(env, message, count, "KernelError", String.valueOf(e), List.of("KernelError: " + e), queued);
                 replied = true;
             }
         } catch (OutOfMemoryError e) {
@@ -201,7 +203,7 @@ public final class WorkbookKernel extends BaseKernel {
                 } catch (Throwable ignored) {
                     // the answer below matters more than the log line
                 }
-                queued = replyError(env, message, count, "OutOfMemoryError", evalue, List.of("OutOfMemoryError: " + evalue));
+                replyError(env, message, count, "OutOfMemoryError", evalue, List.of("OutOfMemoryError: " + evalue), queued);
             }
         } finally {
             List<Message<?>> aborted = List.of();
@@ -219,15 +221,17 @@ public final class WorkbookKernel extends BaseKernel {
         }
     }
 
-    /** Publishes the error, takes the requests queued behind it (see below), and sends the error reply. */
-    private List<Message<?>> replyError(ShellReplyEnvironment env, Message<ExecuteRequest> message, int count,
-                                        String ename, String evalue, List<String> traceback) {
+    /**
+     * Publishes the error, adds the requests queued behind it (see below) to {@code queued}, and sends the
+     * error reply.
+     */
+    private void replyError(ShellReplyEnvironment env, Message<ExecuteRequest> message, int count,
+                            String ename, String evalue, List<String> traceback, List<Message<?>> queued) {
         publisher.publish(message, new PublishError(ename, evalue, traceback));
         ErrorReply error = new ErrorReply(ename, evalue, traceback);
         error.setExecutionCount(count);
-        List<Message<?>> queued = takeQueuedRequests(message.getContent());
+        queued.addAll(takeQueuedRequests(message.getContent()));
         env.replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
-        return queued;
     }
 
     /**
