@@ -140,15 +140,21 @@ final class MemoryGuard {
     }
 
     /**
-     * Reads the pool; over the limit, collects (at most once per {@value #MIN_GC_INTERVAL_MS} ms) and
-     * reports if it is still over.
+     * Reads the pool; over the limit, collects (at most once per {@value #MIN_GC_INTERVAL_MS} ms, unless the
+     * pool is in the last half of the margin) and reports if it is still over.
      */
     void check() {
-        if (used.getAsLong() <= limit) {
+        long before = used.getAsLong();
+        if (before <= limit) {
             return;
         }
         long now = System.nanoTime() / 1_000_000;
-        if (now - lastForcedGc < MIN_GC_INTERVAL_MS) {
+        // the interval spares a heap that garbage keeps just above the limit; it must not blind the guard to
+        // a runaway whose first crossing was garbage (the collection freed it, and the runaway fills the
+        // rest of the heap within the interval): in the last half of the margin it collects at every poll,
+        // as the JVM itself would a moment later
+        boolean lastHalf = before > limit + (max - limit) / 2;
+        if (!lastHalf && now - lastForcedGc < MIN_GC_INTERVAL_MS) {
             return;
         }
         lastForcedGc = now;

@@ -47,9 +47,14 @@ class MemoryGuardTest {
         assertEquals(1, collections.get());
         assertTrue(reports.isEmpty(), reports.toString());
 
-        used.set(1000 * MB); // above again at once: no second collection within the interval
+        used.set(990 * MB); // above again at once, in the first half of the 64 MB margin: no second collection
         guard.check();
         assertEquals(1, collections.get());
+
+        used.set(1000 * MB); // in the last half of the margin: collected even within the interval
+        guard.check();
+        assertEquals(2, collections.get());
+        assertTrue(reports.isEmpty(), reports.toString());
     }
 
     @Test
@@ -62,17 +67,31 @@ class MemoryGuardTest {
         assertEquals(List.of(990.0 / 1024), reports);
     }
 
+    private static final String RUNAWAY =
+            "java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) hog.add(new long[1 << 17]);";
+
     @Test
     void aRunawayAllocationIsStoppedBeforeTheHeapFillsAndTheNextCellRuns() throws Exception {
+        threeRunawaysStoppedByTheGuardThenOnePlusOne(RUNAWAY);
+    }
+
+    @Test
+    void aRunawayIsStoppedEvenRightAfterACollectionThatOnlyFoundGarbage() throws Exception {
+        // about 300 MB of promoted small arrays lie as garbage in the old generation when the runaway starts,
+        // so the guard's first forced collection frees them and finds the pool below the limit; the runaway
+        // then fills the rest of the heap far sooner than the guard's minimum interval between collections
+        threeRunawaysStoppedByTheGuardThenOnePlusOne("{ Object[] garbage = new Object[3_000_000];"
+                + " for (int i = 0; i < garbage.length; i++) garbage[i] = new long[14]; }\n" + RUNAWAY);
+    }
+
+    private static void threeRunawaysStoppedByTheGuardThenOnePlusOne(String cellCode) throws Exception {
         try (CellOutput output = new CellOutput(new RecordingSink());
              CellEvaluator evaluator = new CellEvaluator(WorkbookRenderers.create(), output, List.of())) {
             assertTrue(evaluator.awaitReady(Duration.ofSeconds(60)));
             for (int i = 1; i <= 3; i++) {
                 int cell = i;
-                CellException oom = assertThrows(CellException.class, () -> evaluator.evaluate(
-                        "java.util.List<long[]> hog = new java.util.ArrayList<>(); while (true) hog.add(new long[1 << 17]);",
-                        cell));
-                assertEquals("OutOfMemoryError", oom.ename());
+                CellException oom = assertThrows(CellException.class, () -> evaluator.evaluate(cellCode, cell));
+                assertEquals("OutOfMemoryError", oom.ename(), oom.evalue());
                 // the guard's words, not the JVM's: the heap never filled
                 assertTrue(oom.evalue().contains("stopped the cell before it filled"), oom.evalue());
                 assertTrue(String.join("\n", oom.traceback()).contains("hog"), oom.traceback().toString());
