@@ -153,7 +153,7 @@ final class MemoryGuard {
         // a runaway whose first crossing was garbage (the collection freed it, and the runaway fills the
         // rest of the heap within the interval): in the last half of the margin it collects at every poll,
         // as the JVM itself would a moment later
-        boolean lastHalf = before > limit + (max - limit) / 2;
+        boolean lastHalf = before > limit + reserved() / 2;
         if (!lastHalf && now - lastForcedGc < MIN_GC_INTERVAL_MS) {
             return;
         }
