@@ -107,7 +107,7 @@ final class TrainCommand extends CliCommand {
     @Option(names = "--heldout-every", defaultValue = "" + HeldOutMonitor.DEFAULT_EVERY, paramLabel = "N",
             description = "MNIST: every N epochs score valid[1000:10000] (sigma chosen on valid[0:1000], never the test"
                     + " set) into heldout.csv, keep best.ckpt by it, save fixed-z/epoch-NNNN.png (0 = never; default:"
-                    + " ${DEFAULT-VALUE}, under 5 % of the training time).")
+                    + " ${DEFAULT-VALUE}, under 5 %% of the training time).")
     int heldoutEvery;
 
     @Option(names = "--heldout-samples", defaultValue = "10000", paramLabel = "N",

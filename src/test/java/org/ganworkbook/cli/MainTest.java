@@ -37,6 +37,37 @@ class MainTest {
         assertTrue(out.toString().contains("--from"), out.toString());
     }
 
+    /** Every command's help renders: picocli warns on System.err (not the command's err) about a bare %. */
+    @Test
+    void everyCommandsHelpRendersWithoutAFormatWarning() {
+        java.io.PrintStream systemErr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            java.util.List<CommandLine> commands = new java.util.ArrayList<>();
+            collect(Main.commandLine(), commands);
+            assertTrue(commands.size() > 5, "commands found: " + commands.size());
+            for (CommandLine command : commands) {
+                String usage = command.getUsageMessage();
+                assertTrue(!usage.contains("%n"), command.getCommandSpec().qualifiedName()
+                        + "'s help shows an unformatted string:\n" + usage);
+            }
+        } finally {
+            System.setErr(systemErr);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(warnings.isEmpty(), "picocli printed: " + warnings);
+    }
+
+    private static void collect(CommandLine cl, java.util.List<CommandLine> into) {
+        into.add(cl);
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (e.getKey().equals(e.getValue().getCommandName())) { // skip aliases
+                collect(e.getValue(), into);
+            }
+        }
+    }
+
     @Test
     void verifyFailsLoudlyOnAnEmptyFolder() {
         assertEquals(1, run("data", "verify", "--dir", tmp.toString()));
