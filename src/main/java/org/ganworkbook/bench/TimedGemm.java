@@ -1,5 +1,6 @@
 package org.ganworkbook.bench;
 
+import org.ganworkbook.linalg.Gemm;
 import org.ganworkbook.linalg.GemmBackend;
 
 import java.lang.management.ManagementFactory;
@@ -59,6 +60,12 @@ final class TimedGemm implements GemmBackend {
         t.calls++;
         t.wallNanos += wall;
         t.flops += 2.0 * m * n * k;
+    }
+
+    /** Element-wise passes run on the inner backend's threads, untimed: they are not products. */
+    @Override
+    public void forRanges(long total, long grain, Gemm.RangeBody body) {
+        inner.forRanges(total, grain, body);
     }
 
     /** Wall time inside products since the last {@link #reset}, in nanoseconds. */

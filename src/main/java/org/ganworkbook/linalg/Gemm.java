@@ -116,6 +116,59 @@ public final class Gemm {
         return (b == null ? "no GEMM backend" : b.description()) + "; " + Holder.NOTE;
     }
 
+    /** Work on the flat range [from, to) of some element-wise pass; see {@link #forRanges}. */
+    @FunctionalInterface
+    public interface RangeBody {
+        void run(long from, long to);
+    }
+
+    /**
+     * Runs an element-wise pass over [0, total) on the active backend's threads, cut into contiguous ranges
+     * of at least {@code grain} (see {@link GemmBackend#forRanges}). For the work between products on the
+     * training hot path (bias and activation, maxout, the momentum update): with the strip threads of
+     * {@link ParallelGemm} the hand-off costs a few microseconds, because they are still spinning after the
+     * product before. Each range must write its own data only; then the result is the same for any cut.
+     */
+    public static void forRanges(long total, long grain, RangeBody body) {
+        if (total < 0 || grain < 1) {
+            throw new IllegalArgumentException("forRanges needs total >= 0 and grain >= 1, got " + total + ", " + grain);
+        }
+        backend().forRanges(total, grain, body);
+    }
+
+    /** How many ranges of at least {@code grain} to cut [0, total) into for {@code threads} threads. */
+    static int rangeParts(long total, long grain, int threads) {
+        return (int) Math.max(1, Math.min(threads, total / grain));
+    }
+
+    /** {@link GemmBackend#forRanges}'s default: two halves, one on the common fork-join pool, once worth it. */
+    static void forRangesOnCommonPool(long total, long grain, RangeBody body) {
+        if (total <= 0) {
+            return;
+        }
+        if (rangeParts(total, grain, 2) < 2 || java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 1) {
+            body.run(0, total);
+            return;
+        }
+        long half = total / 2;
+        java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinPool.commonPool()
+                .submit(() -> body.run(half, total));
+        Throwable failure = null;
+        try {
+            body.run(0, half);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        try {
+            other.join(); // waits for (or runs) the other half even if this one failed
+        } catch (RuntimeException | Error e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        StripPool.rethrow(failure);
+    }
+
     /** The pure-Java backend (always available). */
     public static JavaGemm javaBackend() {
         return JavaHolder.JAVA;

@@ -23,4 +23,18 @@ public interface GemmBackend {
                float alpha, float[] a, int aOff, int lda,
                float[] b, int bOff, int ldb,
                float beta, float[] c, int cOff, int ldc);
+
+    /**
+     * Runs {@code body.run(from, to)} over contiguous ranges that cover [0, total) exactly once, each at
+     * least {@code grain} long (one range if total &lt; 2·grain), on the threads this backend computes
+     * products with: the element-wise passes between products then use the cores the way the products do,
+     * and no second pool competes with them. Returns when every range is done; rethrows the first failure.
+     * The body must write disjoint data per range, so the result does not depend on the cut.
+     *
+     * <p>This default, for a backend without threads of its own (native BLAS threading itself), halves the
+     * work over the common fork-join pool once it is worth it.
+     */
+    default void forRanges(long total, long grain, Gemm.RangeBody body) {
+        Gemm.forRangesOnCommonPool(total, grain, body);
+    }
 }

@@ -51,6 +51,11 @@ public final class JavaGemm implements GemmBackend {
     }
 
     @Override
+    public void forRanges(long total, long grain, Gemm.RangeBody body) {
+        pool.forRanges(total, grain, body);
+    }
+
+    @Override
     public String description() {
         return "java (pure-Java blocked SGEMM, " + threads + (threads == 1 ? " thread)" : " threads)");
     }

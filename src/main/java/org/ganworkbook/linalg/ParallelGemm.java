@@ -32,6 +32,11 @@ public final class ParallelGemm implements GemmBackend {
     }
 
     @Override
+    public void forRanges(long total, long grain, Gemm.RangeBody body) {
+        pool.forRanges(total, grain, body);
+    }
+
+    @Override
     public String description() {
         return inner.description() + ", split over " + threads + " threads";
     }

@@ -36,6 +36,28 @@ final class StripPool {
         }
     }
 
+    /**
+     * Runs {@code body} over [0, total) cut into contiguous ranges of at least {@code grain} (at most one per
+     * thread), the first on the calling thread, as {@link #invoke} does with the strips of a product.
+     */
+    void forRanges(long total, long grain, Gemm.RangeBody body) {
+        int parts = Gemm.rangeParts(total, grain, threads());
+        if (parts <= 1) {
+            if (total > 0) {
+                body.run(0, total);
+            }
+            return;
+        }
+        long chunk = (total + parts - 1) / parts;
+        invoke(index -> {
+            long from = index * chunk;
+            long to = Math.min(total, from + chunk);
+            if (from < to) {
+                body.run(from, to);
+            }
+        }, parts);
+    }
+
     /** Threads available to one product, the caller included. */
     int threads() {
         return workers.length + 1;
@@ -72,15 +94,20 @@ final class StripPool {
                     failure = f;
                 }
             }
-            if (failure instanceof RuntimeException re) {
-                throw re;
-            } else if (failure instanceof Error err) {
-                throw err;
-            } else if (failure != null) {
-                throw new IllegalStateException("a GEMM strip failed", failure);
-            }
+            rethrow(failure);
         } finally {
             inUse.set(false);
+        }
+    }
+
+    /** Throws {@code failure} as it is (unchecked), or wrapped if checked; nothing if null. */
+    static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure instanceof Error err) {
+            throw err;
+        } else if (failure != null) {
+            throw new IllegalStateException("a parallel strip failed", failure);
         }
     }
 

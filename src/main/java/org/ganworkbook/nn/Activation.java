@@ -38,13 +38,13 @@ public enum Activation {
     }
 
     /**
-     * Fused bias and activation over {@code rows × cols}: {@code z[r,c] += b[c]}, then
-     * {@code y[r,c] = f(z[r,c])}. z is modified; y is written. y may be the same array as z when
-     * {@link #inPlace()} (z then ends up holding y).
+     * Fused bias and activation over rows [from, to) of a row-major matrix {@code cols} wide:
+     * {@code z[r,c] += b[c]}, then {@code y[r,c] = f(z[r,c])}. Those rows of z are modified and of y written.
+     * y may be the same array as z when {@link #inPlace()} (z then ends up holding y).
      */
-    void forward(float[] z, float[] bias, float[] y, int rows, int cols) {
+    void forward(float[] z, float[] bias, float[] y, int from, int to, int cols) {
         boolean sameArray = y == z;
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int o = r * cols;
             switch (this) {
                 case IDENTITY -> {

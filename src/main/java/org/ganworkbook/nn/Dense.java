@@ -26,15 +26,15 @@ public final class Dense extends Layer {
     }
 
     @Override
-    void finishForward(LayerState s, int rows) {
+    void finishForward(LayerState s, int from, int to) {
         // z += b; y = f(z)   (one pass)
-        activation.forward(s.z, bias().value(), s.y, rows, columns());
+        activation.forward(s.z, bias().value(), s.y, from, to, columns());
     }
 
     @Override
-    void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count) {
+    void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count, int dzOff) {
         // δ = dy ⊙ f'(z), f' read off the stored outputs
-        activation.backward(s.y, from * columns(), dy, dyOff, s.dz, 0, count * columns());
+        activation.backward(s.y, from * columns(), dy, dyOff, s.dz, dzOff, count * columns());
     }
 
     @Override

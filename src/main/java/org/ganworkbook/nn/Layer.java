@@ -103,17 +103,32 @@ public abstract sealed class Layer permits Dense, Maxout {
         // z = x_drop · W
         Gemm.sgemm(false, false, rows, columns, inputSize, 1f, s.in, s.inOff, inputSize,
                 weight.value(), 0, columns, 0f, s.z, 0, columns);
-        finishForward(s, rows);
+        Gemm.forRanges(rows, rowGrain(columns), (r0, r1) -> finishForward(s, (int) r0, (int) r1));
     }
 
-    /** Adds the bias to z and computes y (and whatever backward needs) for {@code rows} rows. */
-    abstract void finishForward(LayerState s, int rows);
+    /**
+     * Values per range below which an element-wise pass stays on one thread: handing a range to the strip
+     * thread costs a few microseconds, the pass about a nanosecond per value.
+     */
+    static final int ELEMENT_GRAIN = 1 << 14;
+
+    /** Rows per range for a pass over rows {@code width} values wide. */
+    static long rowGrain(int width) {
+        return Math.max(1, ELEMENT_GRAIN / Math.max(1, width));
+    }
+
+    /**
+     * Adds the bias to z and computes y (and whatever backward needs) for rows [from, to). Called on
+     * disjoint row ranges, possibly on several threads at once: writes those rows only.
+     */
+    abstract void finishForward(LayerState s, int from, int to);
 
     /**
      * dL/dz for rows [from, from + count) from dL/dy ({@code count × units} at dyOff), written to
-     * {@code s.dz} from index 0.
+     * {@code s.dz} from index dzOff ({@code count × columns}). Called on disjoint row ranges, possibly on
+     * several threads at once.
      */
-    abstract void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count);
+    abstract void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count, int dzOff);
 
     /**
      * Backward through rows [from, from + count). {@code dTop} is dL/dy, or dL/dz if {@code topIsLinear}.
@@ -128,7 +143,9 @@ public abstract sealed class Layer permits Dense, Maxout {
             dz = dTop;
             dzOff = dTopOff;
         } else {
-            outputGradToLinear(s, dTop, dTopOff, from, count);
+            int units = this.units;
+            Gemm.forRanges(count, rowGrain(columns), (a, b) -> outputGradToLinear(s, dTop,
+                    dTopOff + (int) a * units, from + (int) a, (int) (b - a), (int) a * columns));
             dz = s.dz;
             dzOff = 0;
         }
@@ -137,7 +154,10 @@ public abstract sealed class Layer permits Dense, Maxout {
             // dW (+)= x_dropᵀ · δ
             Gemm.sgemm(true, false, inputSize, columns, count, 1f, s.in, s.inOff + from * inputSize, inputSize,
                     dz, dzOff, columns, add ? 1f : 0f, weight.grad(), 0, columns);
-            columnSums(dz, dzOff, count, columns, bias.grad(), add);
+            float[] dzSum = dz;
+            int dzSumOff = dzOff;
+            Gemm.forRanges(columns, Math.max(1, ELEMENT_GRAIN / Math.max(1, count)), (c0, c1) ->
+                    columnSums(dzSum, dzSumOff, count, columns, (int) c0, (int) c1, bias.grad(), add));
         }
         if (dx != null) {
             // dx = (δ · Wᵀ) ⊙ mask
@@ -146,22 +166,23 @@ public abstract sealed class Layer permits Dense, Maxout {
             if (s.droppedOut) {
                 float[] mask = s.mask;
                 int mOff = from * inputSize;
-                int n = count * inputSize;
-                for (int i = 0; i < n; i++) {
-                    dx[dxOff + i] *= mask[mOff + i];
-                }
+                Gemm.forRanges((long) count * inputSize, ELEMENT_GRAIN, (i0, i1) -> {
+                    for (int i = (int) i0; i < (int) i1; i++) {
+                        dx[dxOff + i] *= mask[mOff + i];
+                    }
+                });
             }
         }
     }
 
-    /** {@code out[c] (+)= Σ_r m[off + r·cols + c]} over r in [0, rows). */
-    static void columnSums(float[] m, int off, int rows, int cols, float[] out, boolean add) {
+    /** {@code out[c] (+)= Σ_r m[off + r·cols + c]} over r in [0, rows), in that order, for c in [c0, c1). */
+    static void columnSums(float[] m, int off, int rows, int cols, int c0, int c1, float[] out, boolean add) {
         if (!add) {
-            java.util.Arrays.fill(out, 0, cols, 0f);
+            java.util.Arrays.fill(out, c0, c1, 0f);
         }
         for (int r = 0; r < rows; r++) {
             int o = off + r * cols;
-            for (int c = 0; c < cols; c++) {
+            for (int c = c0; c < c1; c++) {
                 out[c] += m[o + c];
             }
         }
@@ -183,23 +204,28 @@ public abstract sealed class Layer permits Dense, Maxout {
         }
         float[] w = weight.value();
         float[] f = normScratch;
-        java.util.Arrays.fill(f, 0f);
-        for (int r = 0; r < inputSize; r++) {
-            int o = r * columns;
-            for (int c = 0; c < columns; c++) {
-                f[c] += w[o + c] * w[o + c];
+        // Columns are independent: cut them into ranges (each column's sum keeps its row order).
+        Gemm.forRanges(columns, Math.max(1, ELEMENT_GRAIN / inputSize), (c0, c1) -> {
+            int from = (int) c0;
+            int to = (int) c1;
+            java.util.Arrays.fill(f, from, to, 0f);
+            for (int r = 0; r < inputSize; r++) {
+                int o = r * columns;
+                for (int c = from; c < to; c++) {
+                    f[c] += w[o + c] * w[o + c];
+                }
             }
-        }
-        for (int c = 0; c < columns; c++) {
-            float norm = (float) Math.sqrt(f[c]);
-            f[c] = Math.min(norm, maxColNorm) / (1e-7f + norm);
-        }
-        for (int r = 0; r < inputSize; r++) {
-            int o = r * columns;
-            for (int c = 0; c < columns; c++) {
-                w[o + c] *= f[c];
+            for (int c = from; c < to; c++) {
+                float norm = (float) Math.sqrt(f[c]);
+                f[c] = Math.min(norm, maxColNorm) / (1e-7f + norm);
             }
-        }
+            for (int r = 0; r < inputSize; r++) {
+                int o = r * columns;
+                for (int c = from; c < to; c++) {
+                    w[o + c] *= f[c];
+                }
+            }
+        });
     }
 
     /** Short description, e.g. {@code h0: maxout 240x5, input dropout keep 0.8 scale 1.25}. */

@@ -32,7 +32,7 @@ public final class Maxout extends Layer {
     }
 
     @Override
-    void finishForward(LayerState s, int rows) {
+    void finishForward(LayerState s, int from, int to) {
         // y[r, j] = max_p (z[r, j·k + p] + b[j·k + p]), remembering p; one pass over z.
         float[] z = s.z;
         float[] y = s.y;
@@ -42,10 +42,10 @@ public final class Maxout extends Layer {
         int units = outputSize();
         int cols = columns();
         if (k == 5) {
-            forwardFivePieces(z, b, y, arg, rows, units);
+            forwardFivePieces(z, b, y, arg, from, to, units);
             return;
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int zr = r * cols;
             int yr = r * units;
             for (int j = 0; j < units; j++) {
@@ -70,9 +70,9 @@ public final class Maxout extends Layer {
      * The paper's 5 pieces, unrolled and branch-free (max tree, then the lowest index reaching the max):
      * about 5x faster than the general loop, whose data-dependent branches mispredict.
      */
-    private static void forwardFivePieces(float[] z, float[] b, float[] y, byte[] arg, int rows, int units) {
+    private static void forwardFivePieces(float[] z, float[] b, float[] y, byte[] arg, int from, int to, int units) {
         int cols = units * 5;
-        for (int r = 0; r < rows; r++) {
+        for (int r = from; r < to; r++) {
             int zr = r * cols;
             int yr = r * units;
             for (int j = 0; j < units; j++) {
@@ -95,16 +95,16 @@ public final class Maxout extends Layer {
     }
 
     @Override
-    void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count) {
+    void outputGradToLinear(LayerState s, float[] dy, int dyOff, int from, int count, int dzOff) {
         // δ[r, j·k + p] = dy[r, j] if p won, else 0.
         float[] dz = s.dz;
         byte[] arg = s.argmax;
         int k = pieces;
         int units = outputSize();
         int cols = columns();
-        java.util.Arrays.fill(dz, 0, count * cols, 0f);
+        java.util.Arrays.fill(dz, dzOff, dzOff + count * cols, 0f);
         for (int r = 0; r < count; r++) {
-            int dzr = r * cols;
+            int dzr = dzOff + r * cols;
             int ar = (from + r) * units;
             int dyr = dyOff + r * units;
             for (int j = 0; j < units; j++) {

@@ -1,11 +1,10 @@
 package org.ganworkbook.optim;
 
+import org.ganworkbook.linalg.Gemm;
 import org.ganworkbook.nn.Parameter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * SGD with plain (not Nesterov) momentum, as pylearn2's {@code Momentum} learning rule: for every
@@ -54,8 +53,8 @@ public final class Sgd {
      * {@link #step(float, float)} for the parameters of {@code first} and (if not null) {@code second} at once,
      * e.g. D's and G's optimizers in the released code's simultaneous update. The update reads and writes
      * every value (about 60 MB per paper-MNIST step) and is limited by memory bandwidth, which a second core
-     * adds to: above {@value #PARALLEL_THRESHOLD} values the flat work is cut in two halves, one of them run on
-     * the common fork-join pool. Each value gets exactly the same arithmetic either way, so the result does
+     * adds to: above {@value #PARALLEL_THRESHOLD} values the flat work is cut into contiguous ranges run on the
+     * threads that compute the matrix products ({@link Gemm#forRanges}). Each value gets exactly the same arithmetic either way, so the result does
      * not depend on the split.
      *
      * @throws IllegalArgumentException if η is negative or not finite, or μ is outside [0, 1)
@@ -68,15 +67,7 @@ public final class Sgd {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
         long total = first.size() + (second == null ? 0 : second.size());
-        if (total < PARALLEL_THRESHOLD || ForkJoinPool.getCommonPoolParallelism() < 1) {
-            range(first, second, 0, total, learningRate, momentum);
-            return;
-        }
-        long half = total / 2;
-        ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(
-                () -> range(first, second, half, total, learningRate, momentum));
-        range(first, second, 0, half, learningRate, momentum);
-        other.join();
+        Gemm.forRanges(total, PARALLEL_THRESHOLD / 2, (from, to) -> range(first, second, from, to, learningRate, momentum));
     }
 
     /** Below this many values {@link #step(Sgd, Sgd, float, float)} does everything on the calling thread. */

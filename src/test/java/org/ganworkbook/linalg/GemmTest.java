@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -227,6 +228,90 @@ class GemmTest {
                 }
             }
         }
+    }
+
+    /** A backend with no threads of its own: {@link GemmBackend#forRanges}'s default (the common pool). */
+    private static final GemmBackend NO_THREADS = new GemmBackend() {
+        @Override
+        public String name() {
+            return "plain";
+        }
+
+        @Override
+        public String description() {
+            return "plain java, one thread";
+        }
+
+        @Override
+        public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                          float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+            Gemm.javaBackend().sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        }
+    };
+
+    @Test
+    void elementWiseRangesCoverEveryIndexOnceWithAtMostOneRangePerThread() {
+        List<GemmBackend> backends = List.of(NO_THREADS, new JavaGemm(3), new ParallelGemm(new JavaGemm(1), 3));
+        int[] maxParts = {2, 3, 3};
+        long[][] cases = {{0, 10}, {1, 10}, {19, 10}, {20, 10}, {29, 10}, {30, 10}, {1_000_003, 4096}, {5, 1}};
+        for (int bi = 0; bi < backends.size(); bi++) {
+            GemmBackend backend = backends.get(bi);
+            for (long[] cs : cases) {
+                long total = cs[0];
+                long grain = cs[1];
+                List<long[]> ranges = java.util.Collections.synchronizedList(new ArrayList<>());
+                Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+                backend.forRanges(total, grain, (from, to) -> {
+                    ranges.add(new long[]{from, to});
+                    threads.add(Thread.currentThread());
+                });
+                String what = backend.description() + ", total " + total + ", grain " + grain;
+                if (total == 0) {
+                    assertTrue(ranges.isEmpty(), what);
+                    continue;
+                }
+                ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+                long next = 0;
+                for (long[] r : ranges) {
+                    assertEquals(next, r[0], what + ": ranges must tile [0, total) without gap or overlap");
+                    assertTrue(r[1] > r[0], what);
+                    if (ranges.size() > 1) {
+                        assertTrue(r[1] - r[0] >= grain, what + ": a range shorter than the grain");
+                    }
+                    next = r[1];
+                }
+                assertEquals(total, next, what);
+                long expectedParts = Math.max(1, Math.min(maxParts[bi], total / grain));
+                assertEquals(expectedParts, ranges.size(), what);
+                assertTrue(threads.size() <= ranges.size(), what);
+                if (ranges.size() == 1) {
+                    assertEquals(Set.of(Thread.currentThread()), threads, what + ": one range runs on the caller");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailingRangeIsRethrownAfterTheOthersFinished() {
+        for (GemmBackend backend : List.of(NO_THREADS, new JavaGemm(2), new ParallelGemm(new JavaGemm(1), 2))) {
+            java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> backend.forRanges(1000, 100,
+                    (from, to) -> {
+                        if (from == 0) {
+                            throw new IllegalStateException("range at 0 fails");
+                        }
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException ie) {
+                            Thread.currentThread().interrupt();
+                        }
+                        done.addAndGet(to - from);
+                    }), backend.description());
+            assertEquals("range at 0 fails", e.getMessage());
+            assertEquals(500, done.get(), backend.description() + ": the other half finished before the failure came back");
+        }
+        assertThrows(IllegalArgumentException.class, () -> Gemm.forRanges(10, 0, (a, b) -> { }));
+        assertThrows(IllegalArgumentException.class, () -> Gemm.forRanges(-1, 1, (a, b) -> { }));
     }
 
     @Test
