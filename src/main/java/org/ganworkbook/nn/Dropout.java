@@ -1,5 +1,7 @@
 package org.ganworkbook.nn;
 
+import org.ganworkbook.linalg.Gemm;
+
 import java.util.random.RandomGenerator;
 
 /**
@@ -53,36 +55,93 @@ public record Dropout(float keep, float scale) {
      * for i in [0, n). {@code x} is not modified; {@code out} and {@code mask} are (from index 0).
      */
     public void apply(float[] x, int xOff, float[] out, float[] mask, int n, RandomGenerator rng) {
-        drawMask(mask, n, rng);
-        for (int i = 0; i < n; i++) {
-            out[i] = x[xOff + i] * mask[i];
-        }
+        apply(x, xOff, out, mask, n, rng, new long[drawsFor(n)]);
+    }
+
+    /**
+     * {@link #apply(float[], int, float[], float[], int, RandomGenerator)} with a scratch array of at least
+     * {@link #drawsFor}{@code (n)} longs: the random longs are drawn in order on the calling thread, then turned
+     * into mask and output values on the threads of the matrix products ({@code Gemm.forRanges}). The mask is
+     * the one {@link #drawMask} gives for the same generator state, however the work is cut.
+     */
+    public void apply(float[] x, int xOff, float[] out, float[] mask, int n, RandomGenerator rng, long[] draws) {
+        int longs = draw(draws, n, rng);
+        int perLong = perLong();
+        Gemm.forRanges(longs == 0 ? n : longs, longs == 0 ? Layer.ELEMENT_GRAIN : Math.max(1, Layer.ELEMENT_GRAIN / perLong),
+                (from, to) -> expand(draws, longs == 0, (int) from, (int) to, n, mask, x, xOff, out));
     }
 
     /**
      * Fills {@code mask[0..n)} with independent values that are {@code scale} with probability
      * {@code keep} and 0 otherwise. A float keep probability is a dyadic fraction c/2^b (b ≤ 24 unless
      * keep is tiny), so each draw is a b-bit uniform u, kept iff u &lt; c: exact, and one
-     * {@code nextLong()} yields ⌊64/b⌋ draws (64 for keep = .5, 2 for keep = .8).
+     * {@code nextLong()} yields ⌊64/b⌋ draws (64 for keep = .5, 2 for keep = .8), lowest bits first.
      */
     public void drawMask(float[] mask, int n, RandomGenerator rng) {
+        long[] draws = new long[drawsFor(n)];
+        int longs = draw(draws, n, rng);
+        expand(draws, longs == 0, 0, longs == 0 ? n : longs, n, mask, null, 0, null);
+    }
+
+    /** How many {@code nextLong()} draws a mask of n values takes (0 when keep = 1: nothing is random). */
+    public int drawsFor(int n) {
         int bits = bitsPerDraw();
-        if (bits == 0) {
-            java.util.Arrays.fill(mask, 0, n, scale);
+        return bits == 0 ? 0 : (int) ((n + (long) perLong() - 1) / perLong());
+    }
+
+    private int perLong() {
+        int bits = bitsPerDraw();
+        return bits == 0 ? 64 : 64 / bits;
+    }
+
+    /** Draws the longs for n values into {@code draws}, in order; returns how many. */
+    private int draw(long[] draws, int n, RandomGenerator rng) {
+        int longs = drawsFor(n);
+        if (draws.length < longs) {
+            throw new IllegalArgumentException("dropout of " + n + " values needs " + longs + " draws, scratch has "
+                    + draws.length);
+        }
+        for (int l = 0; l < longs; l++) {
+            draws[l] = rng.nextLong();
+        }
+        return longs;
+    }
+
+    /**
+     * Mask (and, if x is not null, output) values for draws [l0, l1) — or, when nothing is random, for values
+     * [l0, l1) directly. Each value's bits come from its own draw, so any cut gives the same values.
+     */
+    private void expand(long[] draws, boolean constant, int l0, int l1, int n, float[] mask, float[] x, int xOff,
+                        float[] out) {
+        if (constant) {
+            java.util.Arrays.fill(mask, l0, l1, scale);
+            if (x != null) {
+                for (int i = l0; i < l1; i++) {
+                    out[i] = x[xOff + i] * scale;
+                }
+            }
             return;
         }
+        int bits = bitsPerDraw();
+        int perLong = 64 / bits;
         int scaleBits = Float.floatToRawIntBits(scale);
         long low = (1L << bits) - 1;
         long threshold = (long) Math.scalb((double) keep, bits);
-        int perLong = 64 / bits;
-        int i = 0;
-        while (i < n) {
-            long r = rng.nextLong();
+        for (int l = l0; l < l1; l++) {
+            long r = draws[l];
+            int i = l * perLong;
             int end = Math.min(n, i + perLong);
             for (; i < end; i++) {
                 long kept = ((r & low) - threshold) >> 63; // all ones iff u < threshold
                 mask[i] = Float.intBitsToFloat(scaleBits & (int) kept);
                 r >>>= bits;
+            }
+        }
+        if (x != null) {
+            int from = l0 * perLong;
+            int to = (int) Math.min(n, (long) l1 * perLong);
+            for (int i = from; i < to; i++) {
+                out[i] = x[xOff + i] * mask[i];
             }
         }
     }

@@ -91,7 +91,7 @@ public abstract sealed class Layer permits Dense, Maxout {
                 throw new IllegalArgumentException("layer " + name + " applies dropout in TRAIN mode and needs a"
                         + " random generator; pass one (or use Mode.EVAL)");
             }
-            inputDropout.apply(x, xOff, s.dropped, s.mask, rows * inputSize, rng);
+            inputDropout.apply(x, xOff, s.dropped, s.mask, rows * inputSize, rng, s.draws);
             s.in = s.dropped;
             s.inOff = 0;
             s.droppedOut = true;

@@ -16,6 +16,8 @@ final class LayerState {
     final float[] dropped;
     /** Dropout multipliers, 0 or scale, {@code maxRows × inputSize} (null if no dropout). */
     final float[] mask;
+    /** Random longs of one dropout mask ({@link Dropout#drawsFor} of {@code maxRows × inputSize}; null if no dropout). */
+    final long[] draws;
     /** Linear output {@code x·W (+ b)}, {@code maxRows × columns}. */
     final float[] z;
     /** Layer output, {@code maxRows × units}; the same array as z for in-place activations of hidden layers. */
@@ -34,6 +36,7 @@ final class LayerState {
         boolean dropout = layer.inputDropout().active();
         dropped = dropout ? new float[maxRows * in] : null;
         mask = dropout ? new float[maxRows * in] : null;
+        draws = dropout ? new long[layer.inputDropout().drawsFor(maxRows * in)] : null;
         z = new float[maxRows * cols];
         // The last layer keeps z apart from y so its pre-activation (D's logit) stays readable.
         boolean separateY = isLast || !(layer instanceof Dense d && d.activation().inPlace());
