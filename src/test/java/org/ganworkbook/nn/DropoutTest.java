@@ -28,6 +28,44 @@ class DropoutTest {
         }
     }
 
+    /** The bits of draw i come from long i / perLong, lowest first: the mask written out by hand from the longs. */
+    @Test
+    void theMaskIsReadOffTheRandomLongsInOrderAndTheScratchFormGivesTheSameValues() {
+        for (float keep : new float[] {0.8f, 0.5f, 0.75f}) {
+            Dropout d = Dropout.inverted(keep);
+            int bits = keep == 0.5f ? 1 : keep == 0.75f ? 2 : 24; // keep = c / 2^bits exactly
+            long c = (long) Math.scalb((double) keep, bits);
+            int n = 70_001;
+            SplittableRandom longs = new SplittableRandom(3);
+            float[] want = new float[n];
+            int perLong = 64 / bits;
+            for (int i = 0; i < n; i += perLong) {
+                long r = longs.nextLong();
+                for (int j = 0; j < perLong && i + j < n; j++) {
+                    want[i + j] = ((r >>> (j * bits)) & ((1L << bits) - 1)) < c ? d.scale() : 0f;
+                }
+            }
+            assertEquals((n + perLong - 1) / perLong, d.drawsFor(n));
+            float[] mask = new float[n];
+            d.drawMask(mask, n, new SplittableRandom(3));
+            assertArrayEquals(want, mask, "drawMask, keep " + keep);
+            float[] x = ReferenceMlp.randomFloats(n, 1.0, new SplittableRandom(4));
+            float[] out = new float[n];
+            float[] mask2 = new float[n];
+            SplittableRandom rng = new SplittableRandom(3);
+            d.apply(x, 0, out, mask2, n, rng, new long[d.drawsFor(n) + 5]);
+            assertArrayEquals(want, mask2, "apply with scratch, keep " + keep);
+            for (int i = 0; i < n; i++) {
+                assertEquals(x[i] * want[i], out[i]);
+            }
+            assertEquals(longs.nextLong(), rng.nextLong(), "both took exactly drawsFor(n) longs");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dropout.inverted(0.5f)
+                .apply(new float[200], 0, new float[200], new float[200], 200, new SplittableRandom(1), new long[3]));
+        assertTrue(e.getMessage().contains("needs 4 draws"), e.getMessage());
+        assertEquals(0, Dropout.of(1f, 2f).drawsFor(100), "keep 1: nothing is random");
+    }
+
     @Test
     void keepFractionMatchesTheProbability() {
         int n = 1_000_000;
