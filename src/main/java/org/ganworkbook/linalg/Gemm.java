@@ -136,39 +136,6 @@ public final class Gemm {
         backend().forRanges(total, grain, body);
     }
 
-    /** How many ranges of at least {@code grain} to cut [0, total) into for {@code threads} threads. */
-    static int rangeParts(long total, long grain, int threads) {
-        return (int) Math.max(1, Math.min(threads, total / grain));
-    }
-
-    /** {@link GemmBackend#forRanges}'s default: two halves, one on the common fork-join pool, once worth it. */
-    static void forRangesOnCommonPool(long total, long grain, RangeBody body) {
-        if (total <= 0) {
-            return;
-        }
-        if (rangeParts(total, grain, 2) < 2 || java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 1) {
-            body.run(0, total);
-            return;
-        }
-        long half = total / 2;
-        java.util.concurrent.ForkJoinTask<?> other = java.util.concurrent.ForkJoinPool.commonPool()
-                .submit(() -> body.run(half, total));
-        Throwable failure = null;
-        try {
-            body.run(0, half);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        try {
-            other.join(); // waits for (or runs) the other half even if this one failed
-        } catch (RuntimeException | Error e) {
-            if (failure == null) {
-                failure = e;
-            }
-        }
-        StripPool.rethrow(failure);
-    }
-
     /** The pure-Java backend (always available). */
     public static JavaGemm javaBackend() {
         return JavaHolder.JAVA;

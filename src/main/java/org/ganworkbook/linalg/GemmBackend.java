@@ -31,10 +31,14 @@ public interface GemmBackend {
      * and no second pool competes with them. Returns when every range is done; rethrows the first failure.
      * The body must write disjoint data per range, so the result does not depend on the cut.
      *
-     * <p>This default, for a backend without threads of its own (native BLAS threading itself), halves the
-     * work over the common fork-join pool once it is worth it.
+     * <p>This default, for a backend without threads of its own (native BLAS on one thread, or threading
+     * itself with threads we cannot hand work to), runs the whole pass on the calling thread. (Handing half to
+     * the common fork-join pool, as the momentum update once did, made the one-thread step slower: its worker
+     * wakes up late, often after the caller has done both halves.)
      */
     default void forRanges(long total, long grain, Gemm.RangeBody body) {
-        Gemm.forRangesOnCommonPool(total, grain, body);
+        if (total > 0) {
+            body.run(0, total);
+        }
     }
 }

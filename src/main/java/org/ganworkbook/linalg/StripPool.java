@@ -41,7 +41,8 @@ final class StripPool {
      * thread), the first on the calling thread, as {@link #invoke} does with the strips of a product.
      */
     void forRanges(long total, long grain, Gemm.RangeBody body) {
-        int parts = Gemm.rangeParts(total, grain, threads());
+        // as many ranges as threads, each at least grain long
+        int parts = (int) Math.max(1, Math.min(threads(), total / grain));
         if (parts <= 1) {
             if (total > 0) {
                 body.run(0, total);
@@ -101,7 +102,7 @@ final class StripPool {
     }
 
     /** Throws {@code failure} as it is (unchecked), or wrapped if checked; nothing if null. */
-    static void rethrow(Throwable failure) {
+    private static void rethrow(Throwable failure) {
         if (failure instanceof RuntimeException re) {
             throw re;
         } else if (failure instanceof Error err) {
